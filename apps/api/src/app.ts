@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import { openOrm, type MikroORM } from '@cartly/db';
+import type { Env } from './env.js';
+import { createApiServer } from './http/server.js';
+import { closeServices, createServices, type Services } from './services/services.js';
+
+export interface RunningApi {
+  url: string;
+  orm: MikroORM;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database and outside services and starts listening. */
+export async function startApi(env: Env, opts: { services?: Services; orm?: MikroORM } = {}): Promise<RunningApi> {
+  const orm = opts.orm ?? (await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }));
+  const services = opts.services ?? createServices(env);
+  const server = createApiServer({ env, orm, services });
+  // Bound keep-alive so idle sockets do not pin the process on shutdown.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${env.HOST}:${port}`,
+    orm,
+    services,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!opts.services) await closeServices(services);
+      if (!opts.orm) await orm.close(true);
+    },
+  };
+}

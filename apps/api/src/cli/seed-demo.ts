@@ -1,0 +1,35 @@
+import { Customer, CustomerAddress, Product, ProductVariant, type EntityManager } from '@cartly/db';
+import { provisionShop } from '../services/shops.js';
+import { createPaidOrder, fulfill } from '../services/orders.js';
+
+export const DEMO_EMAIL = 'demo@cartly.test';
+
+/** A demo shop: one customer with an address, two products and a fulfilled order. */
+export async function seedDemo(em: EntityManager) {
+  const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test' });
+  shop.settings = { redirectAllowList: ['http://127.0.0.1:3000/'] };
+  const customer = em.create(Customer, { shop: shop.id, email: DEMO_EMAIL, firstName: 'Dana', lastName: 'Demo' });
+  em.create(CustomerAddress, {
+    shop: shop.id, customer: customer.id, firstName: 'Dana', lastName: 'Demo',
+    address1: '1 Market St', city: 'San Francisco', province: 'CA', zip: '94105', countryCode: 'US', isDefault: true,
+  });
+  const tee = em.create(Product, { shop: shop.id, title: 'Cartly Tee', handle: 'cartly-tee' });
+  const mug = em.create(Product, { shop: shop.id, title: 'Cartly Mug', handle: 'cartly-mug' });
+  const teeM = em.create(ProductVariant, { shop: shop.id, product: tee.id, title: 'M / Black', sku: 'TEE-M-BLK', priceCents: 2500 });
+  const mugV = em.create(ProductVariant, { shop: shop.id, product: mug.id, title: 'Default', sku: 'MUG-1', priceCents: 1200 });
+  await em.flush();
+  const order = await createPaidOrder(em, shop.id, customer.id, [
+    { variantId: teeM.id, quantity: 2 },
+    { variantId: mugV.id, quantity: 1 },
+  ]);
+  await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
+  await em.flush();
+  return {
+    shop_id: shop.id,
+    admin_token: adminToken,
+    storefront_access_token: storefrontAccessToken,
+    customer_email: DEMO_EMAIL,
+    customer_id: customer.id,
+    order_id: order.id,
+  };
+}

@@ -1,0 +1,84 @@
+import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+import { z } from 'zod';
+import { ZErrorBody, type RouteAuth, type RouteMeta } from '@cartly/contracts';
+import { appRouter } from '../router.js';
+
+const SECURITY_SCHEMES = {
+  StorefrontAccessToken: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Shopify-Storefront-Access-Token',
+    description: 'Storefront access token (SAT) of one shop. `X-Cartly-Storefront-Access-Token` is accepted too.',
+  },
+  CustomerAccessToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Customer access token (CAT) from a login; `Authorization: Bearer <cat>`.',
+  },
+  AdminToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Admin token of one shop, with scopes; `Authorization: Bearer <admin token>`.',
+  },
+  AppToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'OAuth token of an installed app; `Authorization: Bearer <app token>`.',
+  },
+} as const;
+
+function securityFor(meta: RouteMeta): Record<string, string[]>[] {
+  const byAuth: Record<RouteAuth, Record<string, string[]>[]> = {
+    public: [],
+    storefront: [{ StorefrontAccessToken: [] }],
+    storefront_customer: [{ StorefrontAccessToken: [], CustomerAccessToken: [] }],
+    customer: [{ CustomerAccessToken: [] }],
+    admin: [{ AdminToken: meta.scope ? [meta.scope] : [] }],
+    app: [{ AppToken: [] }],
+  };
+  return byAuth[meta.auth];
+}
+
+type Operation = { security?: unknown; responses?: Record<string, { description?: string; content?: unknown }> };
+
+/**
+ * The OpenAPI document for every REST route. trpc-to-openapi lists all
+ * schemes on every operation, so each operation's security is set from its
+ * contract's `auth`, and error responses use the SPEC §3 error body.
+ */
+export function openApiDocument(baseUrl: string): OpenAPIObject {
+  const doc = generateOpenApiDocument(appRouter, {
+    title: 'Cartly Customer Portal API',
+    version: '1.0.0',
+    description:
+      'Customer portal API of Cartly. Every route is also a tRPC procedure at `/trpc`. ' +
+      'Request bodies and queries reject unknown fields with 400.',
+    baseUrl,
+    securitySchemes: SECURITY_SCHEMES as unknown as Record<string, never>,
+  });
+  const errorSchema = z.toJSONSchema(ZErrorBody, { target: 'openapi-3.0' }) as Record<string, unknown>;
+  doc.components = { ...doc.components, schemas: { ...(doc.components?.schemas ?? {}), Error: errorSchema } };
+
+  for (const procedure of Object.values(appRouter._def.procedures)) {
+    const meta = (procedure as unknown as { _def: { meta?: RouteMeta } })._def.meta;
+    if (!meta?.openapi) continue;
+    const path = meta.openapi.path;
+    const op = (doc.paths?.[path] as Record<string, Operation> | undefined)?.[meta.openapi.method.toLowerCase()];
+    if (!op) continue;
+    op.security = securityFor(meta);
+    for (const [status, response] of Object.entries(op.responses ?? {})) {
+      if (Number(status) >= 400) {
+        response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+      }
+    }
+  }
+  return doc;
+}
+
+/** The committed copy is generated against a fixed base URL so it is reproducible. */
+export const COMMITTED_BASE_URL = 'http://127.0.0.1:3000';
+export const committedDocumentPath = new URL('../../openapi.json', import.meta.url).pathname;
+
+export function renderDocument(doc: OpenAPIObject): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

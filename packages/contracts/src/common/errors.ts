@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * The one error vocabulary (SPEC §3). Each code maps to exactly one HTTP
+ * status and tRPC code in the API.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BUSINESS_RULE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ZErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES).describe('Stable machine-readable error code.'),
+      message: z.string().describe('Human-readable explanation; names the offending field for validation errors.'),
+      details: z.unknown().optional().describe('Structured extra data, e.g. per-field validation issues.'),
+    }),
+  })
+  .describe('Every error response has this shape.');
+export type ErrorBody = z.infer<typeof ZErrorBody>;

@@ -1,0 +1,5 @@
+export * from './entities/index.js';
+export * from './orm.js';
+export { uuidv7 } from './ids.js';
+export { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+export { UniqueConstraintViolationException, LockMode } from '@mikro-orm/core';
