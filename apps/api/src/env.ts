@@ -12,6 +12,9 @@ const ZEnv = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default('cartly'),
   /** Where customers reach the API; links in emails are built from it, never from Host. */
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+  /** Outgoing mail; `npm start` points it at a local outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().default('Cartly <no-reply@cartly.test>'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100 * 1024),
   CAT_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   /** Use X-Forwarded-For for the client IP only behind a trusted proxy. */
