@@ -30,3 +30,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   return parsed.data;
 }
+
+/** For module-level setup that runs before an Env exists (the tRPC error formatter). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === 'development';
+}

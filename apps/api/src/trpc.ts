@@ -4,6 +4,7 @@ import { UniqueConstraintViolationException } from '@cartly/db';
 import type { Context } from './context.js';
 import { bearer, header } from './context.js';
 import { AppError, toErrorBody } from './errors.js';
+import { isDevelopment } from './env.js';
 import {
   requireScope,
   resolveAdminToken,
@@ -17,11 +18,11 @@ const t = initTRPC
   .meta<RouteMeta>()
   .create({
     // Stacks only ever leave the process in development.
-    isDev: process.env.NODE_ENV === 'development',
+    isDev: isDevelopment(),
     errorFormatter({ shape, error }) {
       const body = toErrorBody(error);
       const { stack: _stack, ...data } = shape.data;
-      return { ...shape, message: body.error.message, data: { ...data, ...(shape.data.stack && process.env.NODE_ENV === 'development' ? { stack: shape.data.stack } : {}) }, error: body.error };
+      return { ...shape, message: body.error.message, data: { ...data, ...(shape.data.stack && isDevelopment() ? { stack: shape.data.stack } : {}) }, error: body.error };
     },
   });
 

@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AdminToken, App, StorefrontAccessToken } from '@cartly/db';
+import { rest, startTestApi, type TestApi } from '../../test/harness.js';
+
+const run = promisify(execFile);
+const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startTestApi();
+});
+afterAll(() => t.close());
+
+async function cartly(...args: string[]) {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--conditions=source', main, ...args], {
+    env: { ...process.env, DATABASE_URL: t.db.url, NODE_ENV: 'test' },
+  });
+  return JSON.parse(stdout);
+}
+
+test('shop:create, customer:token and app:install print working credentials once', async () => {
+  const shop = await cartly('shop:create', '--name', 'CLI Shop');
+  expect(shop).toEqual({ shop_id: expect.any(String), admin_token: expect.stringMatching(/^adm_/), storefront_access_token: expect.stringMatching(/^sat_/) });
+
+  const customer = await rest(t, 'POST', '/admin/customers', { bearer: shop.admin_token, body: { email: 'cli@example.com' } });
+  expect(customer.status).toBe(200);
+
+  const cat = await cartly('customer:token', '--shop', shop.shop_id, '--email', 'CLI@example.com');
+  const profile = await rest(t, 'GET', '/storefront/v1/customer/profile', { sat: shop.storefront_access_token, bearer: cat.access_token });
+  expect(profile.body.id).toBe(customer.body.id);
+
+  const app = await cartly('app:install', '--shop', shop.shop_id, '--name', 'Reviews', '--iframe-host', 'reviews.example.com');
+  expect(app).toEqual({ app_client_id: expect.stringMatching(/^app_/), app_token: expect.stringMatching(/^app_/) });
+
+  // Shown once: the database holds only hashes of what was printed.
+  const em = t.db.orm.em.fork();
+  const stored = JSON.stringify([
+    await em.find(AdminToken, { shop: shop.shop_id }),
+    await em.find(StorefrontAccessToken, { shop: shop.shop_id }),
+    await em.find(App, { shop: shop.shop_id }),
+  ]);
+  for (const secret of [shop.admin_token, shop.storefront_access_token, app.app_token, cat.access_token]) expect(stored).not.toContain(secret);
+}, 60_000);
+
+test('a command with a missing flag fails with a message and prints no secret', async () => {
+  const err = await cartly('shop:create').catch((e: { code: number; stderr: string; stdout: string }) => e);
+  expect(err).toMatchObject({ code: 1, stdout: '' });
+  expect((err as { stderr: string }).stderr).toContain('--name is required');
+}, 60_000);
