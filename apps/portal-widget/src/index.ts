@@ -1,0 +1,1 @@
+export { createPortalClient, type PortalClient, type PortalClientOptions } from './client.js';
