@@ -1,12 +1,31 @@
-import { Customer, CustomerAddress, Product, ProductVariant, type EntityManager } from '@cartly/db';
-import { provisionShop } from '../services/shops.js';
+import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager } from '@cartly/db';
+import { issueOwnerCredentials, provisionShop } from '../services/shops.js';
 import { createPaidOrder, fulfill } from '../services/orders.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
+const DEMO_DOMAIN = 'demo.cartly.test';
 
-/** A demo shop: one customer with an address, two products and a fulfilled order. */
+/**
+ * A demo shop: one customer with an address, two products and a fulfilled
+ * order. Run again, it keeps the data and issues fresh credentials (the old
+ * ones are revoked: secrets are shown once and never stored).
+ */
 export async function seedDemo(em: EntityManager) {
-  const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test' });
+  const existing = await em.findOne(Shop, { domain: DEMO_DOMAIN });
+  if (existing) {
+    const credentials = await issueOwnerCredentials(em, existing.id);
+    const customer = await em.findOneOrFail(Customer, { shop: existing.id, email: DEMO_EMAIL });
+    const order = await em.findOne(Order, { shop: existing.id, customer: customer.id }, { orderBy: { id: 'asc' } });
+    return {
+      shop_id: existing.id,
+      admin_token: credentials.adminToken,
+      storefront_access_token: credentials.storefrontAccessToken,
+      customer_email: DEMO_EMAIL,
+      customer_id: customer.id,
+      order_id: order?.id ?? null,
+    };
+  }
+  const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test', domain: DEMO_DOMAIN });
   shop.settings = { redirectAllowList: ['http://127.0.0.1:3000/'] };
   const customer = em.create(Customer, { shop: shop.id, email: DEMO_EMAIL, firstName: 'Dana', lastName: 'Demo' });
   em.create(CustomerAddress, {

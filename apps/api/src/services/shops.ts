@@ -14,19 +14,30 @@ function slug(name: string): string {
 }
 
 /** A new shop with a full-scope admin token and a storefront token. */
-export async function provisionShop(em: EntityManager, opts: { name: string; email?: string }): Promise<ProvisionedShop> {
+export async function provisionShop(em: EntityManager, opts: { name: string; email?: string; domain?: string }): Promise<ProvisionedShop> {
   const shop = em.create(Shop, {
     name: opts.name,
-    domain: `${slug(opts.name)}-${newPublicId('s').slice(2, 10)}.cartly.test`,
+    domain: opts.domain ?? `${slug(opts.name)}-${newPublicId('s').slice(2, 10)}.cartly.test`,
     email: opts.email ?? null,
     currency: 'USD',
   });
+  return { shop, ...(await issueOwnerCredentials(em, shop.id)) };
+}
+
+/**
+ * Issues a full-scope admin token and a storefront token, revoking earlier
+ * ones of the same titles (the demo re-issues them on every `npm start`).
+ */
+export async function issueOwnerCredentials(em: EntityManager, shopId: string) {
+  const now = new Date();
+  await em.nativeUpdate(AdminToken, { shop: shopId, title: 'Owner', revokedAt: null }, { revokedAt: now });
+  await em.nativeUpdate(StorefrontAccessToken, { shop: shopId, title: 'Default storefront', revokedAt: null }, { revokedAt: now });
   const admin = newToken('adm');
   const storefront = newToken('sat');
-  em.create(AdminToken, { shop: shop.id, title: 'Owner', tokenHash: admin.hash, scopes: [...ADMIN_SCOPES] });
-  em.create(StorefrontAccessToken, { shop: shop.id, title: 'Default storefront', tokenHash: storefront.hash });
+  em.create(AdminToken, { shop: shopId, title: 'Owner', tokenHash: admin.hash, scopes: [...ADMIN_SCOPES] });
+  em.create(StorefrontAccessToken, { shop: shopId, title: 'Default storefront', tokenHash: storefront.hash });
   await em.flush();
-  return { shop, adminToken: admin.token, storefrontAccessToken: storefront.token };
+  return { adminToken: admin.token, storefrontAccessToken: storefront.token };
 }
 
 /** Installs a third-party app on a shop; the app's OAuth token is shown once. */

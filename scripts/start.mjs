@@ -1,0 +1,80 @@
+// `npm start`: everything a fresh clone needs to run the portal with demo data.
+import { ensureDependencies } from './lib/bootstrap.mjs';
+import { root } from './lib/run.mjs';
+import { say } from './lib/log.mjs';
+import { DEV_API_PORT, DEV_DATABASE_URL, DEV_SMTP_PORT } from './lib/dev.mjs';
+
+ensureDependencies(root);
+const { launch, tsx, tsxOutput } = await import('./lib/run.mjs');
+const { startServices } = await import('./lib/services.mjs');
+const { default: pg } = await import('pg');
+
+const services = await startServices({ root, purpose: 'dev' });
+const databaseUrl = process.env.DATABASE_URL ?? DEV_DATABASE_URL;
+if (!process.env.DATABASE_URL) {
+  // The embedded server starts with only `postgres`; the portal gets its own database.
+  const client = new pg.Client({ connectionString: services.databaseUrl });
+  await client.connect();
+  const exists = await client.query("select 1 from pg_database where datname = 'cartly'");
+  if (exists.rowCount === 0) await client.query('create database cartly');
+  await client.end();
+}
+
+const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${DEV_API_PORT}`;
+const env = {
+  NODE_ENV: 'development',
+  DATABASE_URL: databaseUrl,
+  TEMPORAL_ADDRESS: services.temporalAddress,
+  PORT: process.env.PORT ?? String(DEV_API_PORT),
+  PUBLIC_BASE_URL: publicBaseUrl,
+  SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${DEV_SMTP_PORT}`,
+  SMS_PROVIDER: process.env.SMS_PROVIDER ?? 'mock',
+};
+
+say('applying database migrations');
+if ((await tsx('apps/api/src/cli/main.ts', ['migrate'], { env })) !== 0) throw new Error('migrations failed');
+say('seeding the demo shop');
+const demo = JSON.parse(await tsxOutput('apps/api/src/cli/main.ts', ['demo:seed'], { env }));
+
+if (!process.env.SMTP_URL) launch('dev outbox', ['scripts/dev-outbox.mjs'], env);
+launch('worker', ['apps/worker/src/main.ts'], env);
+const api = launch('api', ['apps/api/src/main.ts'], env);
+await new Promise((resolve, reject) => {
+  const started = Date.now();
+  const poll = async () => {
+    try {
+      const res = await fetch(`${publicBaseUrl}/healthz`);
+      if (res.ok) return resolve();
+    } catch {
+      // not up yet
+    }
+    if (api.exitCode !== null || Date.now() - started > 60_000) return reject(new Error('the API did not come up'));
+    setTimeout(poll, 300);
+  };
+  poll();
+});
+
+console.log(`
+Cartly customer portal is running.
+
+  API            ${publicBaseUrl}          (tRPC at ${publicBaseUrl}/trpc)
+  OpenAPI        ${publicBaseUrl}/openapi.json
+  Mail outbox    printed below as [outbox] lines
+  Temporal       ${services.temporalAddress}
+
+Demo shop ${demo.shop_id}
+  storefront access token  ${demo.storefront_access_token}
+  admin token              ${demo.admin_token}
+  demo customer            ${demo.customer_email}
+
+Log in as the demo customer (the code arrives in the outbox below):
+  curl -s -X POST ${publicBaseUrl}/storefront/v1/customer/otp/request \\
+    -H 'X-Shopify-Storefront-Access-Token: ${demo.storefront_access_token}' -H 'content-type: application/json' \\
+    -d '{"identifier":"${demo.customer_email}","channel":"email"}'
+  curl -s -X POST ${publicBaseUrl}/storefront/v1/customer/otp/verify \\
+    -H 'X-Shopify-Storefront-Access-Token: ${demo.storefront_access_token}' -H 'content-type: application/json' \\
+    -d '{"identifier":"${demo.customer_email}","code":"<code>"}'
+Or mint a token directly:  npm run cartly -- customer:token --shop ${demo.shop_id} --email ${demo.customer_email}
+
+Press Ctrl+C to stop.
+`);
