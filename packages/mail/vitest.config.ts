@@ -1,10 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { workspaceConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
-  test: {
-    include: ['src/**/*.test.ts'],
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
-  },
-});
+export default workspaceConfig();

@@ -26,7 +26,7 @@ test('the schema enforces invariants the API relies on', async () => {
     const constraints = await conn.execute(
       "select conname from pg_constraint where conname in ('order_refund_within_paid', 'order_line_fulfilled_within_quantity')",
     );
-    expect(constraints.map((r: { conname: string }) => r.conname).sort()).toEqual(['order_line_fulfilled_within_quantity', 'order_refund_within_paid']);
+    expect((constraints as { conname: string }[]).map((r) => r.conname).sort()).toEqual(['order_line_fulfilled_within_quantity', 'order_refund_within_paid']);
     const indexes = await conn.execute("select indexname from pg_indexes where indexname = 'customer_address_one_default'");
     expect(indexes).toHaveLength(1);
   } finally {
