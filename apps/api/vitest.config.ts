@@ -1,3 +1,3 @@
-import { workspaceConfig } from '../../vitest.shared.js';
+import { workspaceConfig } from '../../vitest.shared.mjs';
 
 export default workspaceConfig({ services: true });
