@@ -6,14 +6,14 @@ import { defineConfig } from 'vitest/config';
  * `source` export condition, a JSON report `npm test` sums up, and (with
  * `services`) PostgreSQL and Temporal from the shared globalSetup.
  */
-export function workspaceConfig(opts: { services?: boolean } = {}) {
+export function workspaceConfig(opts: { services?: boolean; testTimeout?: number } = {}) {
   return defineConfig({
     resolve: { conditions: ['source'] },
     ssr: { resolve: { conditions: ['source'] } },
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       globalSetup: opts.services ? [fileURLToPath(new URL('./packages/db/test/global-setup.ts', import.meta.url))] : [],
-      testTimeout: 30_000,
+      testTimeout: opts.testTimeout ?? 30_000,
       hookTimeout: 120_000,
       pool: 'forks',
       reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],

@@ -1,0 +1,52 @@
+import { LockMode, recordReturnTransition, ReturnRequest, type EntityManager, type ReturnRejectReason } from '@cartly/db';
+import { AppError } from '../../errors.js';
+import type { TemporalGateway } from '../temporal.js';
+import { signalRmaDecision } from './workflow.js';
+
+export type MerchantDecision =
+  | { kind: 'approve'; note: string | null }
+  | { kind: 'reject'; reason: ReturnRejectReason; note: string | null };
+
+/**
+ * Records the merchant's decision and signals the workflow, in the mutation's
+ * transaction. The row lock makes the database the arbiter: of two concurrent
+ * decisions the second waits, then finds the request decided and gets 409.
+ * The decision is written before the signal and the signal sent before
+ * commit, so a failed signal rolls the decision back; and if the commit fails
+ * after the signal, the workflow's RecordDecision writes the decision itself.
+ */
+export async function decideReturn(
+  em: EntityManager,
+  temporal: TemporalGateway,
+  where: { shopId: string; returnId: string },
+  decision: MerchantDecision,
+): Promise<void> {
+  const request = await em.findOne(ReturnRequest, { id: where.returnId, shop: where.shopId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!request) throw new AppError('NOT_FOUND', 'return request not found');
+  if (request.status !== 'requested') {
+    throw new AppError('CONFLICT', `this return request is already ${request.status}`, { details: { status: request.status } });
+  }
+  const now = new Date();
+  // Past its deadline the workflow is (about to be) expiring it; a late decision must not race that.
+  if (request.expiresAt <= now) {
+    throw new AppError('CONFLICT', `this return request expired at ${request.expiresAt.toISOString()}`, { details: { status: 'expired' } });
+  }
+
+  request.decidedAt = now;
+  request.decisionNote = decision.note;
+  if (decision.kind === 'reject') request.rejectReason = decision.reason;
+  recordReturnTransition(em, request, decision.kind === 'approve' ? 'approved' : 'rejected', { actor: 'merchant', note: decision.note });
+  await em.flush();
+
+  const input = {
+    returnId: request.id,
+    shopId: where.shopId,
+    decisionTimeoutSeconds: Math.max(1, Math.ceil((request.expiresAt.getTime() - now.getTime()) / 1000)),
+  };
+  try {
+    if (decision.kind === 'approve') await signalRmaDecision(temporal, input, 'approve', { note: decision.note });
+    else await signalRmaDecision(temporal, input, 'reject', { reason: decision.reason, note: decision.note });
+  } catch (e) {
+    throw new AppError('INTERNAL', 'the return could not be updated right now; nothing was changed, please try again', { cause: e });
+  }
+}

@@ -1,0 +1,65 @@
+import type { MailMessage } from '@cartly/mail';
+import type { CustomerNotice } from '../../workflows/rma-types.js';
+import { formatMoney, type ReturnView } from './return-view.js';
+
+const REJECT_REASON_TEXT: Record<string, string> = {
+  final_sale: 'the items were sold as final sale',
+  return_period_ended: 'the return period has ended',
+  item_not_eligible: 'the items are not eligible for return',
+  other: 'of the reason given below',
+};
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Plain paragraphs in, a text part and an escaped HTML part out. */
+function message(to: string, subject: string, paragraphs: string[], items: string[]): MailMessage {
+  const text = [...paragraphs, ...(items.length ? [items.map((i) => `- ${i}`).join('\n')] : [])].join('\n\n');
+  const html =
+    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    (items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : '');
+  return { to, subject, text, html };
+}
+
+const itemsOf = (v: ReturnView) => v.lines.map((l) => `${l.quantity} × ${l.title} (${l.reason.replace(/_/g, ' ')})`);
+const amountOf = (v: ReturnView) => formatMoney(v.request.amountCents, v.request.currency);
+
+export function merchantApprovalEmail(v: ReturnView, to: string): MailMessage {
+  const who = v.customer.name ?? v.customer.email ?? 'the customer';
+  return message(
+    to,
+    `Return approved for order #${v.orderNumber}: ${amountOf(v)} is being refunded`,
+    [
+      `The return of order #${v.orderNumber} from ${who} was approved and passed validation.`,
+      `A refund of ${amountOf(v)} is being issued to the original payment. These items are coming back:`,
+    ],
+    itemsOf(v),
+  );
+}
+
+export function customerNoticeEmail(v: ReturnView, to: string, notice: CustomerNotice): MailMessage {
+  const order = `order #${v.orderNumber}`;
+  const note = v.request.decisionNote ? [`Note from ${v.shop.name}: ${v.request.decisionNote}`] : [];
+  switch (notice) {
+    case 'refunded':
+      return message(to, `Your return for ${order} is approved: ${amountOf(v)} refunded`, [
+        `Good news: ${v.shop.name} approved your return for ${order}.`,
+        `We refunded ${amountOf(v)} to your original payment method. It can take a few days to show up.`,
+        ...note,
+      ], itemsOf(v));
+    case 'rejected':
+      return message(to, `Your return request for ${order} was declined`, [
+        `${v.shop.name} declined your return request for ${order} because ${REJECT_REASON_TEXT[v.request.rejectReason ?? 'other']}.`,
+        ...note,
+      ], itemsOf(v));
+    case 'expired':
+      return message(to, `Your return request for ${order} has expired`, [
+        `Your return request for ${order} received no decision in time and has expired. You can contact ${v.shop.name} or request the return again.`,
+      ], itemsOf(v));
+    case 'cancelled':
+      return message(to, `Your return for ${order} could not be completed`, [
+        `${v.shop.name} approved your return for ${order}, but it could no longer be processed, so no refund was made. Please contact the shop.`,
+      ], itemsOf(v));
+  }
+}

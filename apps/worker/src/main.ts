@@ -1,0 +1,25 @@
+import { openOrm } from '@cartly/db';
+import { createMailer } from '@cartly/mail';
+import { loadEnv } from './env.js';
+import { installTemporalRuntime, startWorker } from './worker.js';
+
+const env = loadEnv();
+installTemporalRuntime(env.WORKER_LOG_LEVEL);
+const orm = await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
+const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+try {
+  const running = await startWorker({
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    activities: { orm, mailer },
+    shutdownGraceTime: env.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+  });
+  console.log(`[worker] serving task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
+  // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; `done` settles once drained.
+  await running.done;
+} finally {
+  mailer.close();
+  await orm.close(true);
+}
+console.log('[worker] stopped');

@@ -1,0 +1,118 @@
+import {
+  ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, log, proxyActivities, setHandler,
+} from '@temporalio/workflow';
+import type { RmaActivities } from '../activities/index.js';
+import {
+  REFUND_REFUSED,
+  type CustomerNotice, type RMAWorkflowInput, type RmaDecision, type RmaOutcome, type RmaSignalArgs, type RmaState,
+} from './rma-types.js';
+
+export const approveSignal = defineSignal<[RmaSignalArgs['approve']]>('approve' satisfies keyof RmaSignalArgs);
+export const rejectSignal = defineSignal<[RmaSignalArgs['reject']]>('reject' satisfies keyof RmaSignalArgs);
+export const statusQuery = defineQuery<RmaState>('status');
+
+const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' } as const;
+
+// Database steps: unlimited retries (every one is idempotent), so an outage delays a return but never loses it.
+const db = proxyActivities<RmaActivities>({ startToCloseTimeout: '30s', retry });
+
+// Mail: retried for a day, then given up on (logged); the return itself goes on.
+const mail = proxyActivities<RmaActivities>({
+  startToCloseTimeout: '1m',
+  scheduleToCloseTimeout: '1d',
+  retry: { ...retry, maximumInterval: '10m' },
+});
+
+// The refund heartbeats: a worker that dies mid-call is noticed within 10 s and the call retried elsewhere.
+const payments = proxyActivities<RmaActivities>({ startToCloseTimeout: '5m', heartbeatTimeout: '10s', retry });
+
+const isRefusal = (e: unknown) =>
+  e instanceof ActivityFailure && e.cause instanceof ApplicationFailure && e.cause.type === REFUND_REFUSED;
+
+/**
+ * One return request (SPEC §9): waits for the merchant's decision or the
+ * deadline; approve runs ValidateReturn → NotifyMerchant → ProcessRefund, then
+ * tells the customer; reject and expiry tell the customer and end. The first
+ * signal wins inside the workflow, and the database row (locked) decides
+ * between that and anything the API recorded, so every path has one outcome.
+ */
+export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> {
+  const state: RmaState = { status: 'requested', step: 'awaiting_decision', decision: null, refundId: null };
+  let received: RmaDecision | undefined;
+  setHandler(approveSignal, (args) => {
+    received ??= { kind: 'approve', note: args?.note ?? null };
+  });
+  setHandler(rejectSignal, (args) => {
+    received ??= { kind: 'reject', reason: args.reason, note: args.note ?? null };
+  });
+  setHandler(statusQuery, () => ({ ...state }));
+
+  if (!(input.decisionTimeoutSeconds > 0)) {
+    throw ApplicationFailure.nonRetryable('decisionTimeoutSeconds must be positive', 'InvalidWorkflowInput');
+  }
+  const ref = { returnId: input.returnId, shopId: input.shopId };
+
+  const decidedInTime = await condition(() => received !== undefined, input.decisionTimeoutSeconds * 1000);
+  state.step = 'settling_decision';
+  const settled = decidedInTime && received ? await db.RecordDecision({ ...ref, decision: received }) : await db.ExpireReturn(ref);
+  state.decision = settled.kind === 'missing' ? null : settled.kind;
+
+  const notifyCustomer = async (notice: CustomerNotice) => {
+    state.step = 'notifying_customer';
+    await bestEffort(() => mail.NotifyCustomer({ ...ref, notice }));
+  };
+  const cancel = async (reason: string): Promise<RmaOutcome> => {
+    await db.CancelReturn({ ...ref, reason });
+    state.status = 'cancelled';
+    await notifyCustomer('cancelled');
+    state.step = 'done';
+    return 'cancelled';
+  };
+
+  switch (settled.kind) {
+    case 'missing':
+      // The API's transaction never committed: there is nothing to decide or tell anyone.
+      state.status = 'abandoned';
+      state.step = 'done';
+      return 'abandoned';
+    case 'expire':
+    case 'reject': {
+      state.status = settled.kind === 'expire' ? 'expired' : 'rejected';
+      await notifyCustomer(state.status);
+      state.step = 'done';
+      return state.status;
+    }
+    case 'approve':
+      break;
+  }
+
+  state.status = 'approved';
+  state.step = 'validating';
+  const validation = await db.ValidateReturn(ref);
+  if (!validation.eligible) return cancel(validation.reason);
+
+  state.step = 'notifying_merchant';
+  await bestEffort(() => mail.NotifyMerchant(ref));
+
+  state.step = 'refunding';
+  try {
+    state.refundId = (await payments.ProcessRefund(ref)).refundId;
+  } catch (e) {
+    if (isRefusal(e)) return cancel(`the refund was refused: ${(e as ActivityFailure).cause?.message ?? 'unknown reason'}`);
+    throw e;
+  }
+  state.status = 'refunded';
+  await notifyCustomer('refunded');
+  state.step = 'done';
+  return 'refunded';
+}
+
+/** A notification that still fails after its retries is logged, not fatal. */
+async function bestEffort(send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (e) {
+    if (!(e instanceof ActivityFailure)) throw e;
+    log.warn('notification gave up after retries', { error: e.cause?.message ?? e.message });
+  }
+}

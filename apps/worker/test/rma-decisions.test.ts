@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Order, recordReturnTransition, ReturnRequest } from '@cartly/db';
+import { RefundRefusedError, type PaymentProvider } from '@cartly/payments';
+import type { RmaState } from '../src/workflows/index.js';
+import { seedReturn, type SeededReturn } from './support/fixtures.js';
+import { startWorkerHarness, type WorkerHarness } from './support/harness.js';
+
+let h: WorkerHarness;
+/** Which provider the shared worker uses; a test may swap in a refusing one. */
+let provider: PaymentProvider;
+
+beforeAll(async () => {
+  h = await startWorkerHarness('rma-decisions');
+  provider = h.ledger;
+  await h.startWorker({ payments: { name: 'switchable', refund: (r) => provider.refund(r) } });
+});
+afterAll(() => h.close());
+
+const mailTo = (to: string) => h.smtp.messages.filter((m) => m.to.includes(to));
+
+test('approve: validated, merchant notified, refunded once, customer notified; status query follows along', async () => {
+  const seed = await seedReturn(h.db.orm, {
+    lines: [{ unitPriceCents: 2000, quantity: 2, returnQuantity: 1 }, { unitPriceCents: 500, quantity: 1, returnQuantity: 1 }],
+  });
+  const handle = await h.startRma(seed);
+  expect(await handle.query('status')).toMatchObject({ status: 'requested', step: 'awaiting_decision' });
+  await handle.signal('approve', { note: 'Thanks for letting us know' });
+  expect(await handle.result()).toBe('refunded');
+  expect(await handle.query('status')).toMatchObject({ status: 'refunded', step: 'done', decision: 'approve' });
+
+  expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 1, refundedCents: 2500 });
+  const order = await h.db.orm.em.fork().findOneOrFail(Order, { id: seed.orderId });
+  expect(order.financialStatus).toBe('partially_refunded');
+
+  const merchant = await h.smtp.waitFor((m) => m.to.includes(seed.merchantEmail));
+  expect(merchant.subject).toBe('Return approved for order #1001: $25.00 is being refunded');
+  expect(merchant.text).toContain('1 × Tee 1 (damaged)');
+  const customer = await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail));
+  expect(customer.subject).toBe('Your return for order #1001 is approved: $25.00 refunded');
+  expect(customer.text).toContain('Thanks for letting us know');
+});
+
+test('reject: the customer is told why, nothing is refunded, the merchant gets no refund notice', async () => {
+  const seed = await seedReturn(h.db.orm);
+  const handle = await h.startRma(seed);
+  await handle.signal('reject', { reason: 'final_sale', note: 'Clearance items cannot be returned' });
+  expect(await handle.result()).toBe('rejected');
+  expect(await h.snapshot(seed)).toEqual({ status: 'rejected', history: ['requested', 'rejected'], refunds: 0, refundedCents: 0 });
+  const mail = await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail));
+  expect(mail.subject).toBe('Your return request for order #1001 was declined');
+  expect(mail.text).toContain('sold as final sale');
+  expect(mail.text).toContain('Clearance items cannot be returned');
+  expect(mailTo(seed.merchantEmail)).toHaveLength(0);
+});
+
+test('two approve signals give one refund and one notice each', async () => {
+  const seed = await seedReturn(h.db.orm);
+  const handle = await h.startRma(seed);
+  await Promise.all([handle.signal('approve', {}), handle.signal('approve', {})]);
+  expect(await handle.result()).toBe('refunded');
+  expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 1, refundedCents: seed.amountCents });
+  expect(mailTo(seed.customerEmail)).toHaveLength(1);
+  expect(mailTo(seed.merchantEmail)).toHaveLength(1);
+});
+
+test('approve racing reject: one outcome, and the database, the query and the mail agree on it', async () => {
+  for (let i = 0; i < 3; i++) {
+    const seed = await seedReturn(h.db.orm);
+    const handle = await h.startRma(seed);
+    await Promise.all([handle.signal('approve', {}), handle.signal('reject', { reason: 'other', note: 'changed our mind' })]);
+    const outcome = await handle.result();
+    expect(['refunded', 'rejected']).toContain(outcome);
+    const snap = await h.snapshot(seed);
+    expect(snap.status).toBe(outcome);
+    expect((await handle.query<RmaState>('status')).status).toBe(outcome);
+    expect(snap.refunds).toBe(outcome === 'refunded' ? 1 : 0);
+    expect(snap.history).toEqual(outcome === 'refunded' ? ['requested', 'approved', 'refunded'] : ['requested', 'rejected']);
+    expect(mailTo(seed.customerEmail)).toHaveLength(1);
+  }
+});
+
+test('the decision already in the database wins over a different signal (the API records before it signals)', async () => {
+  const seed = await seedReturn(h.db.orm);
+  const handle = await h.startRma(seed);
+  // As if the merchant's reject committed while a stray approve reached the workflow first.
+  await h.db.orm.em.fork().transactional(async (em) => {
+    const request = await em.findOneOrFail(ReturnRequest, { id: seed.returnId });
+    request.rejectReason = 'return_period_ended';
+    request.decidedAt = new Date();
+    recordReturnTransition(em, request, 'rejected', { actor: 'merchant' });
+  });
+  await handle.signal('approve', {});
+  expect(await handle.result()).toBe('rejected');
+  expect(await h.snapshot(seed)).toMatchObject({ status: 'rejected', refunds: 0 });
+  expect((await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail))).text).toContain('return period has ended');
+});
+
+test('ValidateReturn re-checks at decision time: an order refunded meanwhile cancels the return without a refund', async () => {
+  const seed = await seedReturn(h.db.orm);
+  const em = h.db.orm.em.fork();
+  const order = await em.findOneOrFail(Order, { id: seed.orderId });
+  order.refundedCents = order.paidCents - 1;
+  await em.flush();
+  const handle = await h.startRma(seed);
+  await handle.signal('approve', {});
+  expect(await handle.result()).toBe('cancelled');
+  const snap = await h.snapshot(seed);
+  expect(snap).toMatchObject({ status: 'cancelled', history: ['requested', 'approved', 'cancelled'], refunds: 0 });
+  expect((await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail))).subject).toBe('Your return for order #1001 could not be completed');
+  expect(mailTo(seed.merchantEmail)).toHaveLength(0);
+});
+
+test('a provider that refuses the refund for good cancels the return instead of retrying forever', async () => {
+  const seed = await seedReturn(h.db.orm);
+  provider = {
+    name: 'refusing',
+    refund: async () => {
+      throw new RefundRefusedError('exceeds_payment', 'card account closed');
+    },
+  };
+  try {
+    const handle = await h.startRma(seed);
+    await handle.signal('approve', {});
+    expect(await handle.result()).toBe('cancelled');
+  } finally {
+    provider = h.ledger;
+  }
+  expect(await h.snapshot(seed)).toMatchObject({ status: 'cancelled', refunds: 0, refundedCents: 0 });
+});
+
+test('an undecided request expires after the configured time, and a late approval finds nothing to signal', async () => {
+  const seed: SeededReturn = await seedReturn(h.db.orm, { decisionSeconds: 2 });
+  const started = Date.now();
+  const handle = await h.startRma(seed, 2);
+  expect(await handle.result()).toBe('expired');
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+  expect(await h.snapshot(seed)).toEqual({ status: 'expired', history: ['requested', 'expired'], refunds: 0, refundedCents: 0 });
+  expect((await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail))).subject).toBe('Your return request for order #1001 has expired');
+  await expect(handle.signal('approve', {})).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  expect(await h.snapshot(seed)).toMatchObject({ status: 'expired', refunds: 0 });
+});

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Duration } from '@temporalio/common';
+import { Order, Refund, ReturnRequest, ReturnRequestEvent } from '@cartly/db';
+import { createTestDatabase, type TestDatabase } from '@cartly/db/testing';
+import { createMailer, type Mailer } from '@cartly/mail';
+import { startSmtpSink, type SmtpSink } from '@cartly/mail/testing';
+import { ledgerPaymentProvider, type PaymentProvider } from '@cartly/payments';
+import { createWorker, installTemporalRuntime } from '../../src/worker.js';
+import type { RMAWorkflow } from '../../src/workflows/index.js';
+import type { SeededReturn } from './fixtures.js';
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Resolves when run() returns (after shutdown and drain). */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * One test file's world: its own database and SMTP sink, the real Temporal
+ * server from TEMPORAL_ADDRESS, and a task queue nobody else polls, so test
+ * files never run each other's workflows.
+ */
+export interface WorkerHarness {
+  db: TestDatabase;
+  smtp: SmtpSink;
+  mailer: Mailer;
+  client: Client;
+  connection: NativeConnection;
+  taskQueue: string;
+  ledger: PaymentProvider;
+  startWorker(opts?: { payments?: PaymentProvider; shutdownGraceTime?: Duration }): Promise<RunningWorker>;
+  startRma(seed: SeededReturn, decisionTimeoutSeconds?: number): Promise<WorkflowHandle<typeof RMAWorkflow>>;
+  snapshot(seed: SeededReturn): Promise<{ status: string; history: string[]; refunds: number; refundedCents: number }>;
+  close(): Promise<void>;
+}
+
+/** Worker lifecycle chatter drowns test output; warnings and errors still show. */
+export function quietTemporalLogs(): void {
+  installTemporalRuntime('WARN');
+}
+
+export function temporalAddress(): string {
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (!address) throw new Error('TEMPORAL_ADDRESS is not set: run tests through vitest, whose globalSetup provides it');
+  return address;
+}
+
+export async function startWorkerHarness(name: string): Promise<WorkerHarness> {
+  quietTemporalLogs();
+  const db = await createTestDatabase();
+  const smtp = await startSmtpSink();
+  const mailer = createMailer({ smtpUrl: smtp.url, from: 'Cartly <no-reply@cartly.test>' });
+  const connection = await NativeConnection.connect({ address: temporalAddress() });
+  const clientConnection = await Connection.connect({ address: temporalAddress() });
+  const client = new Client({ connection: clientConnection });
+  const taskQueue = `test-${name}-${randomUUID()}`;
+  const ledger = ledgerPaymentProvider({ orm: db.orm });
+  const workers: RunningWorker[] = [];
+  const handles: WorkflowHandle[] = [];
+
+  return {
+    db, smtp, mailer, client, connection, taskQueue, ledger,
+    async startWorker(opts = {}) {
+      const worker = await createWorker({
+        connection, taskQueue,
+        activities: { orm: db.orm, mailer, payments: opts.payments ?? ledger },
+        shutdownGraceTime: opts.shutdownGraceTime ?? 0,
+      });
+      const done = worker.run();
+      const running: RunningWorker = {
+        worker,
+        done,
+        async stop() {
+          if (worker.getState() === 'RUNNING') worker.shutdown();
+          await done;
+        },
+      };
+      workers.push(running);
+      return running;
+    },
+    async startRma(seed, decisionTimeoutSeconds = 3600) {
+      const handle = await client.workflow.start<typeof RMAWorkflow>('RMAWorkflow', {
+        taskQueue,
+        workflowId: seed.workflowId,
+        args: [{ returnId: seed.returnId, shopId: seed.shopId, decisionTimeoutSeconds }],
+      });
+      handles.push(handle);
+      return handle;
+    },
+    async snapshot(seed) {
+      const em = db.orm.em.fork();
+      const request = await em.findOneOrFail(ReturnRequest, { id: seed.returnId });
+      const events = await em.find(ReturnRequestEvent, { returnRequest: seed.returnId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      const order = await em.findOneOrFail(Order, { id: seed.orderId });
+      return {
+        status: request.status,
+        history: events.map((e) => e.status),
+        refunds: await em.count(Refund, { order: seed.orderId }),
+        refundedCents: order.refundedCents,
+      };
+    },
+    async close() {
+      // Leave nothing running on the shared server.
+      await Promise.allSettled(handles.map((h) => h.terminate('test finished')));
+      await Promise.allSettled(workers.map((w) => w.stop()));
+      await clientConnection.close();
+      await connection.close();
+      mailer.close();
+      await smtp.close();
+      await db.drop();
+    },
+  };
+}

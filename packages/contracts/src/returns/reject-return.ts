@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { route } from '../common/route.js';
+import { ZId } from '../common/schemas.js';
+import { ZNote, ZRejectReason, ZReturnRequest } from './schemas.js';
+
+export const rejectReturnMeta = route({
+  method: 'POST', path: '/admin/returns/{id}/reject', auth: 'admin', scope: 'write_returns',
+  tags: ['Admin', 'Returns'], summary: 'Reject a return request; the customer is told why',
+  description: 'Sends the return workflow its reject signal. A request that is already decided or expired answers 409.',
+  errors: [404, 409],
+});
+export const ZRejectReturnInput = z
+  .strictObject({
+    id: ZId.describe('Return request id.'),
+    reason: ZRejectReason,
+    note: ZNote('Explanation for the customer, included in their email; required when `reason` is `other`.').optional(),
+  })
+  .refine((r) => r.reason !== 'other' || r.note !== undefined, { message: 'is required when reason is "other"', path: ['note'] });
+export const ZRejectReturnOutput = ZReturnRequest;
