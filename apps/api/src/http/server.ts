@@ -8,6 +8,8 @@ import { contextFactory, type Deps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
 import { openApiDocument } from '../openapi/document.js';
 import { readBody } from './body.js';
+import { serveMagicLinkPage } from '../routers/passwordless/magic-link-page.js';
+import { MAGIC_LINK_PAGE_PATH } from '../services/passwordless/magic-link.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -64,6 +66,10 @@ export function createApiServer(deps: Deps): Server {
     if (req.method === 'GET' && url.pathname === '/openapi.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(document);
+      return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname === MAGIC_LINK_PAGE_PATH) {
+      serveMagicLinkPage(req, res);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/healthz') {

@@ -5,8 +5,10 @@ import { createdAtColumn, idColumn } from './columns.js';
 export interface ShopSettings {
   /** Days after fulfilment during which a customer may request a return. */
   returnWindowDays?: number;
-  /** Hours an undecided return request waits before it expires. */
+  /** Hours an undecided return request waits before it expires (default 14 days). */
   returnDecisionHours?: number;
+  /** Finer-grained override of returnDecisionHours, in seconds; wins when set (short-lived demos, tests). */
+  returnDecisionSeconds?: number;
   /** Minutes an OTP code lives (capped at 15). */
   otpTtlMinutes?: number;
   /** Whether an unknown identifier may sign up on first login. */

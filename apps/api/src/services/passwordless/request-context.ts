@@ -1,0 +1,51 @@
+import type { EntityManager } from '@cartly/db';
+import type { Env } from '../../env.js';
+import type { Services } from '../services.js';
+import { throttle } from './throttle.js';
+import { PURGE_EVERY, purgeStaleLoginState } from './purge.js';
+
+/** What the passwordless services need from a request. */
+export interface LoginRequestContext {
+  /** The request's transactional EntityManager. */
+  em: EntityManager;
+  services: Services;
+  env: Env;
+  shopId: string;
+  ip: string;
+}
+
+const FIFTEEN_MINUTES = 15 * 60;
+const ONE_DAY = 24 * 60 * 60;
+
+/**
+ * The limits every code or link request passes. The per-IP count goes through
+ * the side pool first, while this request's transaction holds no lock (see
+ * autonomous-db.ts); it counts even if the request then fails. The
+ * per-identifier count is part of the request's transaction: its row lock
+ * serialises requests for one identifier, and a failed delivery un-counts it.
+ */
+export async function throttleLoginRequest(ctx: LoginRequestContext, identifier: string, now: Date): Promise<void> {
+  await ctx.services.autonomousDb.transactional((em) =>
+    throttle(em, { shopId: ctx.shopId, subject: `ip:${ctx.ip}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_MAX_PER_IP_15MIN }], now }),
+  );
+  if (Math.random() < 1 / PURGE_EVERY) {
+    await ctx.services.autonomousDb.transactional((em) => purgeStaleLoginState(em, ctx.shopId, now));
+  }
+  await throttle(ctx.em, {
+    shopId: ctx.shopId,
+    subject: `id:${identifier}`,
+    cooldownSeconds: ctx.env.OTP_RESEND_COOLDOWN_SECONDS,
+    rules: [
+      { windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_MAX_PER_IDENTIFIER_15MIN },
+      { windowSeconds: ONE_DAY, max: ctx.env.OTP_MAX_PER_IDENTIFIER_DAY },
+    ],
+    now,
+  });
+}
+
+/** Verification attempts per IP, counted on the side pool so failed attempts stay counted. */
+export async function throttleVerification(ctx: LoginRequestContext, now: Date): Promise<void> {
+  await ctx.services.autonomousDb.transactional((em) =>
+    throttle(em, { shopId: ctx.shopId, subject: `ip-verify:${ctx.ip}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_VERIFY_MAX_PER_IP_15MIN }], now }),
+  );
+}
