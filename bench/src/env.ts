@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The only place the benchmark reads process.env. */
+const ZBenchEnv = z.object({
+  /** A PostgreSQL server (any database on it); the bench creates and drops its own database there. */
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (run through `npm run bench`)'),
+  /**
+   * Set by scripts/bench.mjs when the server is the bench's own (.data/pg-bench): databases left by
+   * interrupted runs are dropped first. Never set it for a shared server, where another run may be using them.
+   */
+  BENCH_OWN_SERVER: z.stringbool().default(false),
+  /** Seconds of measured load per target. */
+  BENCH_DURATION: z.coerce.number().int().min(1).max(120).default(10),
+  /** Seconds of unmeasured load first, so both targets are JIT-warm and their pools full. */
+  BENCH_WARMUP: z.coerce.number().int().min(0).max(60).default(3),
+  /** Rounds of (baseline, api); the summary takes each target's best round (least disturbed by other work). */
+  BENCH_ROUNDS: z.coerce.number().int().min(1).max(10).default(1),
+  BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(500).default(20),
+  /** Pool size of both servers (the API's default DATABASE_POOL_MAX). */
+  BENCH_POOL_MAX: z.coerce.number().int().min(1).max(90).default(10),
+  /** When set, the API child writes a V8 CPU profile of each measured window (.cpuprofile) into this folder. */
+  BENCH_CPU_PROF: z.string().optional(),
+});
+export type BenchEnv = z.infer<typeof ZBenchEnv>;
+
+export function loadBenchEnv(): BenchEnv {
+  const parsed = ZBenchEnv.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Environment for a server child: ours, plus what the child needs to reach its database. */
+export function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...vars };
+}

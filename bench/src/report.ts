@@ -1,0 +1,46 @@
+import type { LoadFigures } from './load.js';
+
+export interface Measured extends LoadFigures {
+  target: 'baseline' | 'api';
+  round: number;
+  /** Server process CPU time (user + system) per 2xx response, µs: far less sensitive to other load than req/s. */
+  cpuMicrosPerRequest: number;
+}
+
+const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+
+function table(rows: Measured[]): string[] {
+  const header = ['target', 'round', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'responses', 'failures'];
+  const body = rows.map((r) => [
+    r.target === 'api' ? 'api: startApi (production)' : 'baseline: node:http + pg',
+    String(r.round),
+    r.rps.toFixed(0),
+    r.p50Ms.toFixed(2),
+    r.p99Ms.toFixed(2),
+    r.cpuMicrosPerRequest.toFixed(0),
+    String(r.ok),
+    String(r.failures),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  return [pad(header, widths), pad(widths.map((w) => '-'.repeat(w)), widths), ...body.map((r) => pad(r, widths))];
+}
+
+const best = (rows: Measured[], target: Measured['target']) =>
+  rows.filter((r) => r.target === target).reduce((a, b) => (b.rps > a.rps ? b : a));
+
+/** A plain table of the figures and the API/baseline ratios; figures only, no verdict. */
+export function formatReport(rows: Measured[], setup: string[]): string {
+  const api = best(rows, 'api');
+  const baseline = best(rows, 'baseline');
+  const rounds = Math.max(...rows.map((r) => r.round));
+  return [
+    ...setup,
+    '',
+    ...table(rows),
+    '',
+    `${rounds > 1 ? `best of ${rounds} rounds: ` : ''}API / baseline throughput: ${((100 * api.rps) / baseline.rps).toFixed(1)} % (target >= 70 %)`,
+    `API / baseline latency: p50 ${(api.p50Ms / baseline.p50Ms).toFixed(2)}x, p99 ${(api.p99Ms / baseline.p99Ms).toFixed(2)}x; ` +
+      `server CPU per request ${(api.cpuMicrosPerRequest / baseline.cpuMicrosPerRequest).toFixed(2)}x`,
+    ...(rows.some((r) => r.failures > 0) ? ['WARNING: some requests failed; the figures above are not comparable.'] : []),
+  ].join('\n');
+}

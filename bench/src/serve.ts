@@ -1,0 +1,31 @@
+import { cpuProfiler } from './profile.js';
+
+export type ParentMessage = 'stop' | 'cpu' | { profileStart: true } | { profileStop: string };
+
+/**
+ * Child side of child.ts: announce the URL, answer the parent's requests
+ * (CPU time so far, profile the measured window), and shut down when told
+ * to or when the parent goes away.
+ */
+export function serveUntilStopped(url: string, close: () => Promise<void>): void {
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    void close()
+      .catch((e: unknown) => console.error('[bench] close failed:', e))
+      .finally(() => process.exit(0));
+  };
+  const profiler = cpuProfiler();
+  const reply = (m: object) => process.send!(m);
+  process.on('message', (m: ParentMessage) => {
+    if (m === 'stop') stop();
+    else if (m === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      reply({ cpuMicros: user + system });
+    } else if ('profileStart' in m) void profiler.start().then(() => reply({ profiling: true }));
+    else if ('profileStop' in m) void profiler.stop(m.profileStop).then(() => reply({ profiled: m.profileStop }));
+  });
+  process.on('disconnect', stop);
+  reply({ url });
+}

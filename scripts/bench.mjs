@@ -1,0 +1,37 @@
+// `npm run bench`: the API against a bare node:http + pg baseline (bench/src/run.ts),
+// on a PostgreSQL of its own (or DATABASE_URL). Temporal is not needed for it.
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/bootstrap.mjs';
+import { freePort } from './lib/ports.mjs';
+import { say } from './lib/log.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+ensureDependencies(root);
+
+let postgres;
+let databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl) {
+  say('using DATABASE_URL from the environment');
+} else {
+  const { startPostgres } = await import('./lib/postgres.mjs'); // only after dependencies exist
+  postgres = await startPostgres({ dataDir: path.join(root, '.data', 'pg-bench'), port: await freePort() });
+  databaseUrl = postgres.url;
+}
+
+const run = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(root, 'bench', 'src', 'run.ts')], {
+  cwd: root,
+  // Only on our own server may the runner drop databases that interrupted runs left behind.
+  env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_OWN_SERVER: postgres ? 'true' : 'false' },
+  stdio: 'inherit',
+});
+// The runner stops its server child and drops its database itself; pass SIGTERM on so it can.
+process.on('SIGTERM', () => run.kill('SIGTERM'));
+process.on('exit', () => run.kill('SIGKILL'));
+const code = await new Promise((resolve) => {
+  run.once('error', (e) => { say(`bench: ${e.message}`); resolve(1); });
+  run.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+});
+await postgres?.stop();
+process.exit(code);
