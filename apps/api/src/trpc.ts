@@ -31,64 +31,78 @@ export const createCallerFactory = t.createCallerFactory;
 
 const ROLLBACK = Symbol('rollback');
 
-/**
- * Mutations run in one transaction on the request's EntityManager: a handler
- * that fails leaves nothing half-written. A unique-constraint race surfaces as
- * 409 rather than 500.
- */
-const transactional = t.middleware(async ({ ctx, type, next }) => {
-  if (type !== 'mutation') return next();
-  let result: Awaited<ReturnType<typeof next>> | undefined;
-  try {
-    await ctx.em.transactional(async (em) => {
-      result = await next({ ctx: { em } });
-      if (!result.ok) throw ROLLBACK;
-    });
-  } catch (e) {
-    if (e !== ROLLBACK) {
-      if (e instanceof UniqueConstraintViolationException) {
-        throw new AppError('CONFLICT', 'conflicts with an existing resource', { cause: e });
-      }
-      throw e;
-    }
-  }
-  const r = result!;
-  if (!r.ok && r.error.cause instanceof UniqueConstraintViolationException) {
-    throw new AppError('CONFLICT', 'conflicts with an existing resource', { cause: r.error.cause });
-  }
-  return r;
-});
+type Authenticate<Extra> = (ctx: Context, meta: RouteMeta | undefined) => Promise<Extra>;
 
-export const publicProcedure = t.procedure.use(transactional);
+/**
+ * Each procedure passes through exactly one middleware (tRPC copies the
+ * context at every step, and the storefront routes are hot): it resolves the
+ * route's credential, then runs the handler. Mutations run in one transaction
+ * on the request's EntityManager, so a handler that fails leaves nothing
+ * half-written; a unique-constraint race surfaces as 409 rather than 500.
+ */
+function authenticated<Extra extends object>(authenticate: Authenticate<Extra>) {
+  return t.procedure.use(async ({ ctx, meta, type, next }) => {
+    const extra = await authenticate(ctx, meta);
+    if (type !== 'mutation') return next({ ctx: extra });
+    let result: Awaited<ReturnType<typeof next<Extra & { em: Context['em'] }>>> | undefined;
+    try {
+      await ctx.em.transactional(async (em) => {
+        result = await next({ ctx: { ...extra, em } });
+        if (!result.ok) throw ROLLBACK;
+      });
+    } catch (e) {
+      if (e !== ROLLBACK) throw asConflict(e);
+    }
+    const r = result!;
+    if (!r.ok && r.error.cause instanceof UniqueConstraintViolationException) throw asConflict(r.error.cause);
+    return r;
+  });
+}
+
+function asConflict(e: unknown): unknown {
+  return e instanceof UniqueConstraintViolationException
+    ? new AppError('CONFLICT', 'conflicts with an existing resource', { cause: e })
+    : e;
+}
+
+function storefrontToken(ctx: Context) {
+  return resolveStorefrontToken(
+    ctx.em,
+    header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token'),
+  );
+}
+
+/** No credential (the route checks what it needs itself, e.g. a signed token). */
+export const publicProcedure = authenticated(async () => ({}));
 
 /** SAT: which shop, which storefront. */
-export const storefrontProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const token = header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token');
-  const storefront = await resolveStorefrontToken(ctx.em, token);
-  return next({ ctx: { storefront, shopId: storefront.shopId } });
+export const storefrontProcedure = authenticated(async (ctx) => {
+  const storefront = await storefrontToken(ctx);
+  return { storefront, shopId: storefront.shopId };
 });
 
 /** SAT + CAT: a customer of the SAT's shop (SPEC §5). */
-export const storefrontCustomerProcedure = storefrontProcedure.use(async ({ ctx, next }) => {
-  const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req), ctx.shopId);
-  return next({ ctx: { customer, customerId: customer.customerId } });
+export const storefrontCustomerProcedure = authenticated(async (ctx) => {
+  const storefront = await storefrontToken(ctx);
+  const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req), storefront.shopId);
+  return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
 });
 
 /** CAT only: the portal's first-party `/customer/*` API. */
-export const customerProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const customerProcedure = authenticated(async (ctx) => {
   const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
-  return next({ ctx: { customer, shopId: customer.shopId, customerId: customer.customerId } });
+  return { customer, shopId: customer.shopId, customerId: customer.customerId };
 });
 
 /** Admin token; the route's `scope` meta is enforced here (403 without it). */
-export const adminProcedure = publicProcedure.use(async ({ ctx, meta, next }) => {
+export const adminProcedure = authenticated(async (ctx, meta) => {
   const admin = await resolveAdminToken(ctx.em, bearer(ctx.req));
   requireScope(admin, meta?.scope);
-  return next({ ctx: { admin, shopId: admin.shopId } });
+  return { admin, shopId: admin.shopId };
 });
 
 /** App OAuth token: an installed app acting on its shop. */
-export const appProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const appProcedure = authenticated(async (ctx) => {
   const app = await resolveAppToken(ctx.em, bearer(ctx.req));
-  return next({ ctx: { app, shopId: app.shopId } });
+  return { app, shopId: app.shopId };
 });
