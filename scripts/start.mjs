@@ -7,8 +7,15 @@ import { DEV_API_PORT, DEV_DATABASE_URL, DEV_SMTP_PORT } from './lib/dev.mjs';
 ensureDependencies(root);
 const { launch, tsx, tsxOutput } = await import('./lib/run.mjs');
 const { startServices } = await import('./lib/services.mjs');
+const { isPortFree } = await import('./lib/ports.mjs');
 const { default: pg } = await import('pg');
 
+const apiPort = Number(process.env.PORT ?? DEV_API_PORT);
+// Fail early rather than report another process's API as ours.
+if (!(await isPortFree(apiPort))) {
+  say(`port ${apiPort} is already in use (another \`npm start\`?); stop that process or set PORT`);
+  process.exit(1);
+}
 const services = await startServices({ root, purpose: 'dev' });
 const databaseUrl = process.env.DATABASE_URL ?? DEV_DATABASE_URL;
 if (!process.env.DATABASE_URL) {
@@ -20,12 +27,12 @@ if (!process.env.DATABASE_URL) {
   await client.end();
 }
 
-const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${DEV_API_PORT}`;
+const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`;
 const env = {
   NODE_ENV: 'development',
   DATABASE_URL: databaseUrl,
   TEMPORAL_ADDRESS: services.temporalAddress,
-  PORT: process.env.PORT ?? String(DEV_API_PORT),
+  PORT: String(apiPort),
   PUBLIC_BASE_URL: publicBaseUrl,
   SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${DEV_SMTP_PORT}`,
   SMS_PROVIDER: process.env.SMS_PROVIDER ?? 'mock',
