@@ -159,6 +159,21 @@ describe('each ineligible request gets a clear 4xx and creates nothing', () => {
   });
 });
 
+test('concurrent requests for the same units never return more than was fulfilled', async () => {
+  // 3 Small fulfilled; five tabs of the same customer each ask for 2 at once: only one can succeed.
+  const fresh = await fulfilledOrder(t, shop, ann.customerId);
+  const results = await Promise.all(
+    Array.from({ length: 5 }, () => requestReturn(ann.cat, { order_id: fresh.id, lines: [line(fresh.small, 2)] })),
+  );
+  const ok = results.filter((r) => r.status === 200);
+  created.push(...ok.map((r) => r.body.id as string));
+  expect(ok).toHaveLength(1);
+  expect(results.filter((r) => r.status === 422)).toHaveLength(4);
+  const em = t.db.orm.em.fork();
+  const lines = await em.find(ReturnRequestLine, { orderLine: fresh.small });
+  expect(lines.reduce((sum, l) => sum + l.quantity, 0)).toBe(2);
+});
+
 test('when Temporal cannot start the workflow, the request is not left behind', async () => {
   // A namespace that does not exist: the server answers, and refuses the start.
   const broken = await startTestApi({ TEMPORAL_TASK_QUEUE: uniqueTaskQueue('broken'), TEMPORAL_NAMESPACE: 'cartly-no-such-namespace' });
