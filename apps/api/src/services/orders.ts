@@ -3,7 +3,7 @@ import {
   type EntityManager, type IOrder,
 } from '@cartly/db';
 import type { Order as OrderDto } from '@cartly/contracts';
-import { orderOf } from '../routers/customer/serialize.js';
+import { orderOf } from '../serializers/customer.js';
 import { AppError } from '../errors.js';
 
 /**

@@ -1,7 +1,7 @@
 import { createCustomerMeta, ZCreateCustomerInput, ZCreateCustomerOutput } from '@cartly/contracts';
 import { adminProcedure } from '../../trpc.js';
 import { createCustomer as create } from '../../services/customers.js';
-import { adminCustomerOf } from './serialize.js';
+import { adminCustomerOf } from '../../serializers/admin.js';
 
 export const createCustomer = adminProcedure
   .meta(createCustomerMeta)

@@ -2,7 +2,7 @@ import { createProductMeta, ZCreateProductInput, ZCreateProductOutput } from '@c
 import { Product, ProductVariant } from '@cartly/db';
 import { adminProcedure } from '../../trpc.js';
 import { AppError } from '../../errors.js';
-import { productOf } from './serialize.js';
+import { productOf } from '../../serializers/admin.js';
 
 function handleOf(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 200) || 'product';

@@ -2,7 +2,7 @@ import { getCustomerMeta, ZGetCustomerInput, ZGetCustomerOutput } from '@cartly/
 import { Customer } from '@cartly/db';
 import { adminProcedure } from '../../trpc.js';
 import { AppError } from '../../errors.js';
-import { adminCustomerOf } from './serialize.js';
+import { adminCustomerOf } from '../../serializers/admin.js';
 
 export const getCustomer = adminProcedure
   .meta(getCustomerMeta)

@@ -2,7 +2,7 @@ import { listCustomersMeta, ZListCustomersInput, ZListCustomersOutput } from '@c
 import { Customer } from '@cartly/db';
 import { adminProcedure } from '../../trpc.js';
 import { afterCursor, toPage } from '../pagination.js';
-import { adminCustomerOf } from './serialize.js';
+import { adminCustomerOf } from '../../serializers/admin.js';
 
 export const listCustomers = adminProcedure
   .meta(listCustomersMeta)

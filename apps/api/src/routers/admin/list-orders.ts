@@ -2,7 +2,7 @@ import { adminListOrdersMeta, ZAdminListOrdersInput, ZAdminListOrdersOutput } fr
 import { Order } from '@cartly/db';
 import { adminProcedure } from '../../trpc.js';
 import { afterCursor, toPage } from '../pagination.js';
-import { orderSummaryOf } from '../customer/serialize.js';
+import { orderSummaryOf } from '../../serializers/customer.js';
 
 export const listOrders = adminProcedure
   .meta(adminListOrdersMeta)

@@ -2,7 +2,7 @@ import { listProductsMeta, ZListProductsInput, ZListProductsOutput } from '@cart
 import { Product, ProductVariant } from '@cartly/db';
 import { adminProcedure } from '../../trpc.js';
 import { afterCursor, toPage } from '../pagination.js';
-import { productOf } from './serialize.js';
+import { productOf } from '../../serializers/admin.js';
 
 export const listProducts = adminProcedure
   .meta(listProductsMeta)

@@ -3,7 +3,7 @@ import { CustomerAddress } from '@cartly/db';
 import { storefrontCustomerProcedure } from '../../trpc.js';
 import { AppError } from '../../errors.js';
 import { assignAddress, clearDefault, lockAddressBook } from './addresses.js';
-import { addressOf } from './serialize.js';
+import { addressOf } from '../../serializers/customer.js';
 
 /** Keeps address books bounded so one customer cannot grow a table without limit. */
 const MAX_ADDRESSES = 100;

@@ -2,7 +2,7 @@ import { getProfileMeta, ZGetProfileInput, ZGetProfileOutput } from '@cartly/con
 import { Customer } from '@cartly/db';
 import { storefrontCustomerProcedure } from '../../trpc.js';
 import { AppError } from '../../errors.js';
-import { profileOf } from './serialize.js';
+import { profileOf } from '../../serializers/customer.js';
 
 export const getProfile = storefrontCustomerProcedure
   .meta(getProfileMeta)

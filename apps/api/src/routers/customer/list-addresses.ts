@@ -2,7 +2,7 @@ import { listAddressesMeta, ZListAddressesInput, ZListAddressesOutput } from '@c
 import type { ICustomerAddress } from '@cartly/db';
 import { storefrontCustomerProcedure } from '../../trpc.js';
 import { decodeCursor, toPage } from '../pagination.js';
-import { addressOf } from './serialize.js';
+import { addressOf } from '../../serializers/customer.js';
 
 /*
  * Storefronts list addresses on every account page view, so this reads with

@@ -2,7 +2,7 @@ import { listOrdersMeta, ZListOrdersInput, ZListOrdersOutput } from '@cartly/con
 import { Order } from '@cartly/db';
 import { storefrontCustomerProcedure } from '../../trpc.js';
 import { afterCursor, toPage } from '../pagination.js';
-import { orderSummaryOf } from './serialize.js';
+import { orderSummaryOf } from '../../serializers/customer.js';
 
 export const listOrders = storefrontCustomerProcedure
   .meta(listOrdersMeta)

@@ -2,7 +2,7 @@ import { updateAddressMeta, ZUpdateAddressInput, ZUpdateAddressOutput } from '@c
 import { storefrontCustomerProcedure } from '../../trpc.js';
 import { AppError } from '../../errors.js';
 import { assignAddress, clearDefault, loadOwnAddress, lockAddressBook } from './addresses.js';
-import { addressOf } from './serialize.js';
+import { addressOf } from '../../serializers/customer.js';
 
 export const updateAddress = storefrontCustomerProcedure
   .meta(updateAddressMeta)

@@ -2,7 +2,7 @@ import { updateProfileMeta, ZUpdateProfileInput, ZUpdateProfileOutput } from '@c
 import { Customer } from '@cartly/db';
 import { storefrontCustomerProcedure } from '../../trpc.js';
 import { AppError } from '../../errors.js';
-import { profileOf } from './serialize.js';
+import { profileOf } from '../../serializers/customer.js';
 
 export const updateProfile = storefrontCustomerProcedure
   .meta(updateProfileMeta)

@@ -1,3 +1,4 @@
+// API shapes the admin routes return.
 import type { ICustomer, IProduct, IProductVariant } from '@cartly/db';
 
 export function adminCustomerOf(c: ICustomer) {

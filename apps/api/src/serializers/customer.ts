@@ -1,3 +1,4 @@
+// API shapes of customer-facing resources, shared by routers and services.
 import type { Address, Order, OrderSummary, Profile } from '@cartly/contracts';
 import type { ICustomer, ICustomerAddress, IFulfillment, IFulfillmentLine, IOrder, IOrderLine } from '@cartly/db';
 
