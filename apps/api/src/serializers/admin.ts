@@ -1,16 +1,9 @@
 // API shapes the admin routes return.
-import type { ICustomer, IProduct, IProductVariant } from '@cartly/db';
+import type { IProduct, IProductVariant } from '@cartly/db';
+import { profileOf } from './customer.js';
 
-export function adminCustomerOf(c: ICustomer) {
-  return {
-    id: c.id,
-    email: c.email ?? null,
-    phone: c.phone ?? null,
-    first_name: c.firstName ?? null,
-    last_name: c.lastName ?? null,
-    created_at: c.createdAt.toISOString(),
-  };
-}
+/** Merchants see a customer with the same fields the customer sees of themself. */
+export const adminCustomerOf = profileOf;
 
 export function productOf(p: IProduct, variants: IProductVariant[]) {
   return {
