@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { migrate, openOrm } from '@cartly/db';
-import { withDatabase } from '@cartly/db/testing';
+import { onServer, withDatabase } from '@cartly/db/testing';
 
 export interface BenchDatabase {
   url: string;
@@ -9,16 +8,6 @@ export interface BenchDatabase {
 }
 
 const PREFIX = 'cartly_bench_';
-
-async function onServer<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Databases of earlier, interrupted runs; only for a server no other run uses. */
 export async function dropStaleBenchDatabases(serverUrl: string): Promise<void> {

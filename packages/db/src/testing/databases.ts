@@ -17,7 +17,8 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on a client connected to the server's `postgres` database (for CREATE/DROP DATABASE). */
+export async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await client.connect();
   try {
@@ -37,11 +38,11 @@ async function ensureTemplate(url: string): Promise<string> {
   let hash = 0;
   for (const ch of fingerprint) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   const name = `cartly_tpl_${hash.toString(16)}`;
-  const exists = await admin(url, async (c) =>
+  const exists = await onServer(url, async (c) =>
     (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
   if (exists) return name;
   const building = `${name}_${randomBytes(4).toString('hex')}`;
-  await admin(url, (c) => c.query(`create database "${building}"`));
+  await onServer(url, (c) => c.query(`create database "${building}"`));
   const orm = await openOrm({ databaseUrl: withDatabase(url, building), poolMax: 2 });
   try {
     await migrate(orm);
@@ -49,7 +50,7 @@ async function ensureTemplate(url: string): Promise<string> {
     await orm.close(true);
   }
   // Another test file may have built it concurrently: keep whichever won.
-  await admin(url, async (c) => {
+  await onServer(url, async (c) => {
     try {
       await c.query(`alter database "${building}" rename to "${name}"`);
     } catch {
@@ -71,7 +72,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = serverUrl();
   const template = await ensureTemplate(url);
   const name = `cartly_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await admin(url, (c) => c.query(`create database "${name}" template "${template}"`));
+  await onServer(url, (c) => c.query(`create database "${name}" template "${template}"`));
   const dbUrl = withDatabase(url, name);
   const orm = await openOrm({ databaseUrl: dbUrl, poolMax: 10 });
   return {
@@ -80,7 +81,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     orm,
     async drop() {
       await orm.close(true);
-      await admin(url, (c) => c.query(`drop database if exists "${name}" with (force)`));
+      await onServer(url, (c) => c.query(`drop database if exists "${name}" with (force)`));
     },
   };
 }
