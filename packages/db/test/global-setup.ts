@@ -9,7 +9,7 @@ export default async function setup() {
     startServices(o: { root: string; purpose: string }): Promise<{ databaseUrl: string; temporalAddress: string; stop(): Promise<void> }>;
   };
   const services = await startServices({ root, purpose: 'test' });
-  process.env.DATABASE_URL ??= services.databaseUrl;
-  process.env.TEMPORAL_ADDRESS ??= services.temporalAddress;
+  process.env.DATABASE_URL ||= services.databaseUrl;
+  process.env.TEMPORAL_ADDRESS ||= services.temporalAddress;
   return () => services.stop();
 }
