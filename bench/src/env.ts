@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnv } from '@cartly/config';
 
 /** The only place the benchmark reads process.env. */
 const ZBenchEnv = z.object({
@@ -24,11 +25,7 @@ const ZBenchEnv = z.object({
 export type BenchEnv = z.infer<typeof ZBenchEnv>;
 
 export function loadBenchEnv(): BenchEnv {
-  const parsed = ZBenchEnv.safeParse(process.env);
-  if (!parsed.success) {
-    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
+  return parseEnv(ZBenchEnv, process.env);
 }
 
 /** Environment for a server child: ours, plus what the child needs to reach its database. */

@@ -1,9 +1,10 @@
 // Child processes for the root scripts: inherit output, tagged for teardown.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { onExit } from './exit.mjs';
 
-export const root = path.resolve(new URL('../..', import.meta.url).pathname);
+export const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 /** Runs a command to completion; resolves with its exit code. */

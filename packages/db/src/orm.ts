@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities/index.js';
@@ -24,8 +25,8 @@ export function ormConfig({ databaseUrl, poolMax = 10, debug = false }: OrmOptio
       allOrNothing: true,
       snapshot: false,
       // Only used when generating a new migration from the entity diff.
-      pathTs: new URL('./migrations', import.meta.url).pathname,
-      path: new URL('./migrations', import.meta.url).pathname,
+      pathTs: fileURLToPath(new URL('./migrations', import.meta.url)),
+      path: fileURLToPath(new URL('./migrations', import.meta.url)),
       emit: 'ts',
       fileName: (timestamp, name) => `Migration${timestamp}${name ? '_' + name : ''}`,
     },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AdminToken, App, StorefrontAccessToken } from '@cartly/db';
 import { rest, startTestApi, type TestApi } from '../../test/harness.js';
+import { hashToken } from '../auth/tokens.js';
 
 const run = promisify(execFile);
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -41,7 +42,9 @@ test('shop:create, customer:token and app:install print working credentials once
     await em.find(AdminToken, { shop: shop.shop_id }),
     await em.find(StorefrontAccessToken, { shop: shop.shop_id }),
     await em.find(App, { shop: shop.shop_id }),
+    await em.getConnection().execute('select * from customer_access_token where shop_id = ?', [shop.shop_id]),
   ]);
+  expect(stored).toContain(hashToken(cat.access_token));
   for (const secret of [shop.admin_token, shop.storefront_access_token, app.app_token, cat.access_token]) expect(stored).not.toContain(secret);
 }, 60_000);
 

@@ -10,6 +10,8 @@ import { parseFlags, required } from './args.js';
 
 type Command = (em: EntityManager, flags: Map<string, string[]>) => Promise<unknown>;
 
+const env = loadEnv();
+
 const commands: Record<string, Command> = {
   async 'shop:create'(em, flags) {
     const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: required(flags, 'name'), email: flags.get('email')?.[0] });
@@ -26,7 +28,7 @@ const commands: Record<string, Command> = {
     const email = ZEmail.parse(required(flags, 'email'));
     const customer = await em.findOne(Customer, { shop: shopId, email });
     if (!customer) throw new Error(`no customer with email ${email} in shop ${shopId}`);
-    const { token, expiresAt } = issueCustomerToken(em, { shopId, customerId: customer.id, ttlHours: loadEnv().CAT_TTL_HOURS });
+    const { token, expiresAt } = issueCustomerToken(em, { shopId, customerId: customer.id, ttlHours: env.CAT_TTL_HOURS });
     await em.flush();
     return { access_token: token, expires_at: expiresAt.toISOString(), customer_id: customer.id };
   },
@@ -37,7 +39,7 @@ const commands: Record<string, Command> = {
 
 const [name, ...rest] = process.argv.slice(2);
 if (name === 'migrate') {
-  const orm = await openOrm({ databaseUrl: loadEnv().DATABASE_URL, poolMax: 2 });
+  const orm = await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: 2 });
   await migrate(orm);
   await orm.close(true);
   console.error('[cartly] database migrated');
@@ -47,7 +49,7 @@ if (name === 'migrate') {
     console.error(`usage: npm run cartly -- <${['migrate', ...Object.keys(commands)].join('|')}> [--flag value ...]`);
     process.exit(2);
   }
-  const orm = await openOrm({ databaseUrl: loadEnv().DATABASE_URL, poolMax: 2 });
+  const orm = await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: 2 });
   try {
     const result = await orm.em.fork().transactional((em) => command(em, parseFlags(rest)));
     console.log(JSON.stringify(result, null, 2));

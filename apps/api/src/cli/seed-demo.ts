@@ -42,7 +42,6 @@ export async function seedDemo(em: EntityManager) {
     { variantId: mugV.id, quantity: 1 },
   ]);
   await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
-  await em.flush();
   return {
     shop_id: shop.id,
     admin_token: adminToken,

@@ -57,3 +57,10 @@ test('error bodies carry no stack traces outside development', async () => {
   expect(JSON.stringify(res.body)).not.toContain('stack');
   expect(JSON.stringify(res.body)).not.toContain('.ts:');
 });
+
+test('a query called with POST over tRPC is 405 with a matching error code', async () => {
+  const res = await rest(t, 'POST', '/trpc/customer.getProfile', { body: {} });
+  expect(res.status).toBe(405);
+  // tRPC's envelope carries the SPEC error body in `error.error`.
+  expect(res.body.error.error).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
+});

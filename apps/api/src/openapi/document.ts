@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { ZErrorBody, type RouteAuth, type RouteMeta } from '@cartly/contracts';
@@ -77,7 +78,7 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
 
 /** The committed copy is generated against a fixed base URL so it is reproducible. */
 export const COMMITTED_BASE_URL = 'http://127.0.0.1:3000';
-export const committedDocumentPath = new URL('../../openapi.json', import.meta.url).pathname;
+export const committedDocumentPath = fileURLToPath(new URL('../../openapi.json', import.meta.url));
 
 export function renderDocument(doc: OpenAPIObject): string {
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { route } from '../common/route.js';
 import { pageInputShape, pageOf } from '../common/pagination.js';
+import { ZEmail } from '../common/schemas.js';
 import { ZAdminCustomer } from './schemas.js';
 
 export const listCustomersMeta = route({
@@ -9,6 +10,6 @@ export const listCustomersMeta = route({
 });
 export const ZListCustomersInput = z.strictObject({
   ...pageInputShape,
-  email: z.string().trim().max(320).optional().describe('Only the customer with this exact email.'),
+  email: ZEmail.optional().describe('Only the customer with this email (normalised like stored emails).'),
 });
 export const ZListCustomersOutput = pageOf(ZAdminCustomer);

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { ZId, ZMoneyCents, ZTimestamp } from '../common/schemas.js';
+import { ZProfile } from '../customer/schemas.js';
 
-export const ZAdminCustomer = z
-  .object({
-    id: ZId,
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    first_name: z.string().nullable(),
-    last_name: z.string().nullable(),
-    created_at: ZTimestamp,
-  })
-  .describe('A customer of the shop.');
+/** Merchants see a customer with the fields the customer sees of themself. */
+export const ZAdminCustomer = ZProfile.describe('A customer of the shop.');
 
 export const ZVariant = z.object({
   id: ZId,

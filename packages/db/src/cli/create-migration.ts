@@ -1,9 +1,10 @@
 // Generates the next migration from the entity diff against a scratch
 // database that has every committed migration applied, then re-lists them.
 import { readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '../testing/databases.js';
 
-const migrationsDir = new URL('../migrations/', import.meta.url).pathname;
+const migrationsDir = fileURLToPath(new URL('../migrations/', import.meta.url));
 const db = await createTestDatabase();
 try {
   const result = await db.orm.getMigrator().createMigration(migrationsDir, false, false, process.argv[2]);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate, openOrm } from '../orm.js';
@@ -34,10 +34,10 @@ export async function onServer<T>(url: string, fn: (client: pg.Client) => Promis
  * replaying migrations for each file.
  */
 async function ensureTemplate(url: string): Promise<string> {
-  const fingerprint = migrationsList.map((m) => m.name).join(',');
-  let hash = 0;
-  for (const ch of fingerprint) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  const name = `cartly_tpl_${hash.toString(16)}`;
+  // Names and SQL: an edited migration must not reuse a template built from its old text.
+  const fingerprint = createHash('sha256');
+  for (const m of migrationsList) fingerprint.update(`${m.name}\n${String(m.class)}\n`);
+  const name = `cartly_tpl_${fingerprint.digest('hex').slice(0, 16)}`;
   const exists = await onServer(url, async (c) =>
     (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1);
   if (exists) return name;

@@ -23,7 +23,7 @@ describe('customers', () => {
     expect(created.body.email).toBe('zoe@example.com');
     const got = await rest(t, 'GET', `/admin/customers/${created.body.id}`, admin());
     expect(got.body).toEqual(created.body);
-    const found = await rest(t, 'GET', '/admin/customers?email=zoe@example.com', admin());
+    const found = await rest(t, 'GET', '/admin/customers?email=%20Zoe@Example.COM', admin());
     expect(found.body.items).toEqual([created.body]);
     const dup = await rest(t, 'POST', '/admin/customers', { ...admin(), body: { email: 'zoe@example.com' } });
     expect(dup.status).toBe(409);

@@ -13,7 +13,7 @@ export const listCustomers = adminProcedure
       Customer,
       {
         shop: ctx.shopId,
-        ...(input.email ? { email: input.email.normalize('NFKC').toLowerCase() } : {}),
+        ...(input.email ? { email: input.email } : {}),
         ...afterCursor(input, 'desc'),
       },
       { orderBy: { id: 'desc' }, limit: input.limit + 1 },
