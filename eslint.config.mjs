@@ -1,9 +1,6 @@
 // One lint configuration for every workspace; `npm run lint` runs it per package through turbo.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { builtinModules } from 'node:module';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/test-results/**', '**/.data/**'] },
@@ -25,14 +22,30 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.test.ts', '**/test/**', '**/testing/**', '**/cli/**', '**/*.config.ts'],
+    files: ['**/env.ts', '**/*.test.ts', '**/test/**', '**/testing/**', '**/*.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    // Workflows are replayed deterministically: no Node builtins, activities by type only.
+    // Workflows are replayed deterministically in Temporal's sandbox: values may come only from
+    // @temporalio/workflow and sibling workflow files; anything else (Node builtins, activities,
+    // the database, other packages) by `import type` only. No require() or import() either.
     files: ['apps/worker/src/workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: [{ group: ['**/activities/**'], allowTypeImports: true, message: 'Import activities with `import type` only.' }] }],
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(?!@temporalio/workflow$|\\./[\\w.-]+\\.js$)',
+          allowTypeImports: true,
+          message: 'Workflow code may import values only from @temporalio/workflow and sibling ./*.js files; use `import type` for anything else.',
+        }],
+      }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'No dynamic import() in workflow code.' },
+        { selector: "CallExpression[callee.name='require']", message: 'No require() in workflow code.' },
+        { selector: 'TSExternalModuleReference', message: 'No `import x = require()` in workflow code.' },
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through env.ts, not process.env.' },
+      ],
     },
   },
 );

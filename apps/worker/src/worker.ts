@@ -11,12 +11,12 @@ import { createActivities, type ActivityDeps } from './activities/index.js';
  * index.ts from sources and index.js from dist, and maps `.js` imports to
  * `.ts` (resolve.extensionAlias), so the same path serves both.
  */
-export const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/', import.meta.url));
+const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/', import.meta.url));
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundled once per process: a restarted worker (or a test's second worker) reuses it. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   // The runtime's logger, so webpack's report follows the process's log level.
   bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: Runtime.instance().logger }).catch((e: unknown) => {
     bundle = undefined;

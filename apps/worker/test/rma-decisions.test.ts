@@ -140,3 +140,28 @@ test('an undecided request expires after the configured time, and a late approva
   await expect(handle.signal('approve', {})).rejects.toBeInstanceOf(WorkflowNotFoundError);
   expect(await h.snapshot(seed)).toMatchObject({ status: 'expired', refunds: 0 });
 });
+
+test('a $0 return (free items) ends refunded without asking the provider, which would refuse 0', async () => {
+  const seed = await seedReturn(h.db.orm, { lines: [{ unitPriceCents: 0, quantity: 1, returnQuantity: 1 }] });
+  expect(seed.amountCents).toBe(0);
+  const calls: unknown[] = [];
+  provider = {
+    name: 'watching',
+    refund: async (r) => {
+      calls.push(r);
+      return h.ledger.refund(r);
+    },
+  };
+  try {
+    const handle = await h.startRma(seed);
+    await handle.signal('approve', {});
+    expect(await handle.result()).toBe('refunded');
+    expect(await handle.query('status')).toMatchObject({ status: 'refunded', step: 'done', refundId: null });
+  } finally {
+    provider = h.ledger;
+  }
+  expect(calls).toEqual([]);
+  expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 0, refundedCents: 0 });
+  const customer = await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail));
+  expect(customer.subject).toBe('Your return for order #1001 is approved: $0.00 refunded');
+});

@@ -3,9 +3,11 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { WorkflowFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { rmaWorkflowId } from '@cartly/db';
 import { loadEnv } from '../src/env.js';
-import type { RMAWorkflow } from '../src/workflows/index.js';
+import { approveSignal, rejectSignal, statusQuery, type RmaSignalArgs } from '../src/workflows/index.js';
 import { seedReturn } from './support/fixtures.js';
 import { startWorkerHarness, type WorkerHarness } from './support/harness.js';
 
@@ -23,12 +25,7 @@ const uncommitted = () => {
 };
 
 test('the worker serves its task queue: RMAWorkflow runs on the real server and answers its status query', async () => {
-  const ref = uncommitted();
-  const handle = await h.client.workflow.start<typeof RMAWorkflow>('RMAWorkflow', {
-    taskQueue: h.taskQueue,
-    workflowId: ref.workflowId,
-    args: [{ returnId: ref.returnId, shopId: ref.shopId, decisionTimeoutSeconds: 2 }],
-  });
+  const handle = await h.startRma(uncommitted(), 2);
   expect(await handle.query('status')).toEqual({ status: 'requested', step: 'awaiting_decision', decision: null, refundId: null });
   // No decision: the timer fires, ExpireReturn finds no row, and the run ends without mailing anyone.
   expect(await handle.result()).toBe('abandoned');
@@ -37,25 +34,20 @@ test('the worker serves its task queue: RMAWorkflow runs on the real server and 
 });
 
 test('a decision for a request that was never committed ends the workflow quietly', async () => {
-  const ref = uncommitted();
-  const handle = await h.client.workflow.start<typeof RMAWorkflow>('RMAWorkflow', {
-    taskQueue: h.taskQueue,
-    workflowId: ref.workflowId,
-    args: [{ returnId: ref.returnId, shopId: ref.shopId, decisionTimeoutSeconds: 3600 }],
-  });
+  const handle = await h.startRma(uncommitted());
   await handle.signal('approve', {});
   expect(await handle.result()).toBe('abandoned');
   expect(h.smtp.messages).toHaveLength(0);
 });
 
 test('a workflow started with a nonsensical deadline fails instead of waiting forever', async () => {
-  const ref = uncommitted();
-  const handle = await h.client.workflow.start<typeof RMAWorkflow>('RMAWorkflow', {
-    taskQueue: h.taskQueue,
-    workflowId: ref.workflowId,
-    args: [{ returnId: ref.returnId, shopId: ref.shopId, decisionTimeoutSeconds: 0 }],
-  });
+  const handle = await h.startRma(uncommitted(), 0);
   await expect(handle.result()).rejects.toThrow(/Workflow execution failed/);
+  const failure = await handle.result().then(() => undefined, (e: unknown) => e);
+  expect(failure).toBeInstanceOf(WorkflowFailedError);
+  const cause = (failure as WorkflowFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect(cause).toMatchObject({ type: 'InvalidWorkflowInput', nonRetryable: true, message: 'decisionTimeoutSeconds must be positive' });
 });
 
 test('configuration: DATABASE_URL is required, everything else has a loopback default', () => {
@@ -82,11 +74,7 @@ test('`npm run dev` (src/main.ts) serves the configured task queue, runs a retur
   proc.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   try {
     const seed = await seedReturn(h.db.orm);
-    const handle = await h.client.workflow.start<typeof RMAWorkflow>('RMAWorkflow', {
-      taskQueue,
-      workflowId: seed.workflowId,
-      args: [{ returnId: seed.returnId, shopId: seed.shopId, decisionTimeoutSeconds: 3600 }],
-    });
+    const handle = await h.startRma(seed, 3600, taskQueue);
     await handle.signal('approve', {});
     expect(await handle.result()).toBe('refunded');
     expect(stdout).toContain(`serving task queue "${taskQueue}"`);
@@ -97,4 +85,10 @@ test('`npm run dev` (src/main.ts) serves the configured task queue, runs a retur
   const [code] = await once(proc, 'exit');
   expect(code).toBe(0);
   expect(stdout).toContain('[worker] stopped');
+});
+
+test('signal and query names are the ones the API sends by name', () => {
+  const names: Record<keyof RmaSignalArgs, string> = { approve: approveSignal.name, reject: rejectSignal.name };
+  expect(names).toEqual({ approve: 'approve', reject: 'reject' });
+  expect(statusQuery.name).toBe('status');
 });

@@ -1,7 +1,7 @@
 import { LockMode, Order, Refund, UniqueConstraintViolationException, type IRefund, type MikroORM } from '@cartly/db';
 import { RefundRefusedError, type PaymentProvider, type RefundReceipt, type RefundRequest } from './provider.js';
 
-export const LEDGER_PROVIDER = 'ledger';
+const LEDGER_PROVIDER = 'ledger';
 
 function receiptOf(refund: IRefund, replayed: boolean): RefundReceipt {
   return {

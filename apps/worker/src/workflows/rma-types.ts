@@ -14,9 +14,8 @@ export interface RmaSignalArgs {
   reject: { reason: ReturnRejectReason; note?: string | null };
 }
 
-export type RmaDecision =
-  | { kind: 'approve'; note?: string | null }
-  | { kind: 'reject'; reason: ReturnRejectReason; note?: string | null };
+/** A decision is a signal name with its argument: one shape for the API, the workflow and RecordDecision. */
+export type RmaDecision = { [K in keyof RmaSignalArgs]: { kind: K } & RmaSignalArgs[K] }[keyof RmaSignalArgs];
 
 /** What the workflow asks the database to settle on; the database answers with what actually holds. */
 export type RmaProposal = RmaDecision | { kind: 'expire' };

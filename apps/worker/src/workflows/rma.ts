@@ -16,11 +16,19 @@ const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '
 // Database steps: unlimited retries (every one is idempotent), so an outage delays a return but never loses it.
 const db = proxyActivities<RmaActivities>({ startToCloseTimeout: '30s', retry });
 
-// Mail: retried for a day, then given up on (logged); the return itself goes on.
+// Mail to the customer: retried for a day, then given up on (logged); the return itself goes on.
 const mail = proxyActivities<RmaActivities>({
   startToCloseTimeout: '1m',
   scheduleToCloseTimeout: '1d',
   retry: { ...retry, maximumInterval: '10m' },
+});
+
+// The merchant's notice comes before the refund (SPEC order), so it gets minutes, not a day:
+// an SMTP outage must not hold back the customer's money.
+const merchantMail = proxyActivities<RmaActivities>({
+  startToCloseTimeout: '1m',
+  scheduleToCloseTimeout: '10m',
+  retry: { ...retry, maximumInterval: '2m' },
 });
 
 // The refund heartbeats: a worker that dies mid-call is noticed within 10 s and the call retried elsewhere.
@@ -92,7 +100,7 @@ export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> 
   if (!validation.eligible) return cancel(validation.reason);
 
   state.step = 'notifying_merchant';
-  await bestEffort(() => mail.NotifyMerchant(ref));
+  await bestEffort(() => merchantMail.NotifyMerchant(ref));
 
   state.step = 'refunding';
   try {

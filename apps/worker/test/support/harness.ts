@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Duration } from '@temporalio/common';
 import { Order, Refund, ReturnRequest, ReturnRequestEvent } from '@cartly/db';
 import { createTestDatabase, type TestDatabase } from '@cartly/db/testing';
 import { createMailer, type Mailer } from '@cartly/mail';
 import { startSmtpSink, type SmtpSink } from '@cartly/mail/testing';
 import { ledgerPaymentProvider, type PaymentProvider } from '@cartly/payments';
-import { createWorker, installTemporalRuntime } from '../../src/worker.js';
+import { installTemporalRuntime, startWorker, type RunningWorker } from '../../src/worker.js';
 import type { RMAWorkflow } from '../../src/workflows/index.js';
 import type { SeededReturn } from './fixtures.js';
 
-export interface RunningWorker {
-  worker: Worker;
-  /** Resolves when run() returns (after shutdown and drain). */
-  done: Promise<void>;
-  stop(): Promise<void>;
-}
+/** What a workflow run needs to find its request (a seeded one, or one that was never committed). */
+export type RmaRef = Pick<SeededReturn, 'returnId' | 'shopId' | 'workflowId'>;
 
 /**
  * One test file's world: its own database and SMTP sink, the real Temporal
@@ -28,11 +23,11 @@ export interface WorkerHarness {
   smtp: SmtpSink;
   mailer: Mailer;
   client: Client;
-  connection: NativeConnection;
   taskQueue: string;
   ledger: PaymentProvider;
   startWorker(opts?: { payments?: PaymentProvider; shutdownGraceTime?: Duration }): Promise<RunningWorker>;
-  startRma(seed: SeededReturn, decisionTimeoutSeconds?: number): Promise<WorkflowHandle<typeof RMAWorkflow>>;
+  /** Starts an RMAWorkflow (on this harness's task queue unless told otherwise); close() terminates it if still running. */
+  startRma(ref: RmaRef, decisionTimeoutSeconds?: number, taskQueue?: string): Promise<WorkflowHandle<typeof RMAWorkflow>>;
   snapshot(seed: SeededReturn): Promise<{ status: string; history: string[]; refunds: number; refundedCents: number }>;
   close(): Promise<void>;
 }
@@ -53,7 +48,6 @@ export async function startWorkerHarness(name: string): Promise<WorkerHarness> {
   const db = await createTestDatabase();
   const smtp = await startSmtpSink();
   const mailer = createMailer({ smtpUrl: smtp.url, from: 'Cartly <no-reply@cartly.test>' });
-  const connection = await NativeConnection.connect({ address: temporalAddress() });
   const clientConnection = await Connection.connect({ address: temporalAddress() });
   const client = new Client({ connection: clientConnection });
   const taskQueue = `test-${name}-${randomUUID()}`;
@@ -62,30 +56,23 @@ export async function startWorkerHarness(name: string): Promise<WorkerHarness> {
   const handles: WorkflowHandle[] = [];
 
   return {
-    db, smtp, mailer, client, connection, taskQueue, ledger,
+    db, smtp, mailer, client, taskQueue, ledger,
     async startWorker(opts = {}) {
-      const worker = await createWorker({
-        connection, taskQueue,
+      // The production entry point (its own connection, closed on stop), with this file's database, mail and provider.
+      const running = await startWorker({
+        address: temporalAddress(),
+        taskQueue,
         activities: { orm: db.orm, mailer, payments: opts.payments ?? ledger },
         shutdownGraceTime: opts.shutdownGraceTime ?? 0,
       });
-      const done = worker.run();
-      const running: RunningWorker = {
-        worker,
-        done,
-        async stop() {
-          if (worker.getState() === 'RUNNING') worker.shutdown();
-          await done;
-        },
-      };
       workers.push(running);
       return running;
     },
-    async startRma(seed, decisionTimeoutSeconds = 3600) {
+    async startRma(ref, decisionTimeoutSeconds = 3600, queue = taskQueue) {
       const handle = await client.workflow.start<typeof RMAWorkflow>('RMAWorkflow', {
-        taskQueue,
-        workflowId: seed.workflowId,
-        args: [{ returnId: seed.returnId, shopId: seed.shopId, decisionTimeoutSeconds }],
+        taskQueue: queue,
+        workflowId: ref.workflowId,
+        args: [{ returnId: ref.returnId, shopId: ref.shopId, decisionTimeoutSeconds }],
       });
       handles.push(handle);
       return handle;
@@ -107,7 +94,6 @@ export async function startWorkerHarness(name: string): Promise<WorkerHarness> {
       await Promise.allSettled(handles.map((h) => h.terminate('test finished')));
       await Promise.allSettled(workers.map((w) => w.stop()));
       await clientConnection.close();
-      await connection.close();
       mailer.close();
       await smtp.close();
       await db.drop();

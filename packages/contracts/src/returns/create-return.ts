@@ -27,7 +27,20 @@ const ZCreateReturnLine = z
 
 export const ZCreateReturnInput = z.strictObject({
   order_id: ZId.describe('The order the items come from.'),
-  lines: z.array(ZCreateReturnLine).min(1).max(100).describe('What goes back; each order line at most once.'),
+  lines: z
+    .array(ZCreateReturnLine)
+    .min(1)
+    .max(100)
+    .superRefine((lines, ctx) => {
+      const seen = new Set<string>();
+      lines.forEach((l, i) => {
+        if (seen.has(l.order_line_id)) {
+          ctx.addIssue({ code: 'custom', path: [i, 'order_line_id'], message: `order line ${l.order_line_id} is listed twice` });
+        }
+        seen.add(l.order_line_id);
+      });
+    })
+    .describe('What goes back; each order line at most once.'),
   note: ZNote('A note to the merchant about the whole return.').optional(),
 });
 export const ZCreateReturnOutput = ZReturnRequest;

@@ -13,7 +13,7 @@ import { Order, OrderLine } from './order.js';
 export const RETURN_STATUSES = ['requested', 'approved', 'rejected', 'expired', 'refunded', 'cancelled'] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
-/** Requests in these statuses hold their units: nobody can ask to return them again. */
+/** Requests in these statuses hold their units: nobody can ask to return them again (a `requested` one only until it expires). */
 export const ACTIVE_RETURN_STATUSES = ['requested', 'approved', 'refunded'] as const satisfies readonly ReturnStatus[];
 
 export const RETURN_LINE_REASONS = [
@@ -126,18 +126,22 @@ export function recordReturnTransition(
 
 /**
  * Units of each order line of `orderId` held by active return requests,
- * optionally leaving one request out (the one being re-validated).
+ * optionally leaving one request out (the one being re-validated). A
+ * `requested` row past its deadline holds nothing: it can no longer be decided
+ * (the API refuses late decisions), and if its workflow is gone nobody would
+ * ever move it to `expired`, so counting it would lock the units forever.
  */
 export async function activeReturnQuantities(
   em: EntityManager,
-  where: { shopId: string; orderId: string; excludeReturnId?: string },
+  where: { shopId: string; orderId: string; excludeReturnId?: string; now?: Date },
 ): Promise<Map<string, number>> {
+  const decided = ACTIVE_RETURN_STATUSES.filter((s) => s !== 'requested');
   const active = await em.find(
     ReturnRequest,
     {
       shop: where.shopId,
       order: where.orderId,
-      status: { $in: [...ACTIVE_RETURN_STATUSES] },
+      $or: [{ status: { $in: decided } }, { status: 'requested', expiresAt: { $gt: where.now ?? new Date() } }],
       ...(where.excludeReturnId ? { id: { $ne: where.excludeReturnId } } : {}),
     },
     { fields: ['id'] },

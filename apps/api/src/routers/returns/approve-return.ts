@@ -1,7 +1,7 @@
 import { approveReturnMeta, ZApproveReturnInput, ZApproveReturnOutput } from '@cartly/contracts';
 import { adminProcedure } from '../../trpc.js';
 import { decideReturn } from '../../services/returns/decide-return.js';
-import { loadReturnView } from '../../services/returns/views.js';
+import { returnView } from '../../services/returns/views.js';
 
 export const approveReturn = adminProcedure
   .meta(approveReturnMeta)
@@ -9,6 +9,6 @@ export const approveReturn = adminProcedure
   .output(ZApproveReturnOutput)
   .mutation(async ({ ctx, input }) => {
     const where = { shopId: ctx.shopId, returnId: input.id };
-    await decideReturn(ctx.em, ctx.services.temporal, where, { kind: 'approve', note: input.note ?? null });
-    return loadReturnView(ctx.em, where);
+    const request = await decideReturn(ctx.em, ctx.services.temporal, where, { kind: 'approve', note: input.note ?? null });
+    return returnView(ctx.em, request);
   });

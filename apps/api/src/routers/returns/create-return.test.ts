@@ -194,3 +194,42 @@ test('when Temporal cannot start the workflow, the request is not left behind', 
     await broken.close();
   }
 });
+
+test('an out-of-window unit never becomes returnable because an in-window one was returned first', async () => {
+  // Two Small units shipped separately: one 35 days ago (outside the 30-day window), one yesterday.
+  const split = await fulfilledOrder(t, shop, ann.customerId, { fulfil: 'none' });
+  for (const daysAgo of [35, 1]) {
+    const res = await rest(t, 'POST', `/admin/orders/${split.id}/fulfillments`, {
+      bearer: shop.adminToken,
+      body: { lines: [{ order_line_id: split.small, quantity: 1 }], fulfilled_at: new Date(Date.now() - daysAgo * 24 * 3600_000).toISOString() },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  const first = await requestReturn(ann.cat, { order_id: split.id, lines: [line(split.small, 1)] });
+  expect(first.status, JSON.stringify(first.body)).toBe(200);
+  created.push(first.body.id);
+  // The in-window unit is taken; the one left shipped 35 days ago.
+  const res = await refused(ann.cat, { order_id: split.id, lines: [line(split.small, 1)] }, 422, /lines\.0\.quantity: only 0 of .* can be returned/);
+  expect(res.body.error.details).toEqual({ order_line_id: split.small, returnable: 0 });
+});
+
+test('a requested return past its deadline no longer holds its units, even if its workflow is gone', async () => {
+  const fresh = await fulfilledOrder(t, shop, ann.customerId);
+  const first = await requestReturn(ann.cat, { order_id: fresh.id, lines: [line(fresh.small, 3)] });
+  expect(first.status, JSON.stringify(first.body)).toBe(200);
+  created.push(first.body.id);
+  await refused(ann.cat, { order_id: fresh.id, lines: [line(fresh.small, 1)] }, 422, /only 0 of/);
+
+  // Its deadline passes and nothing ever mirrors the expiry (the workflow was lost).
+  const client = await t.api.services.temporal.client();
+  await client.workflow.getHandle(rmaWorkflowId(first.body.id)).terminate('lost');
+  const em = t.db.orm.em.fork();
+  const stale = await em.findOneOrFail(ReturnRequest, { id: first.body.id });
+  stale.expiresAt = new Date(Date.now() - 1000);
+  await em.flush();
+
+  const again = await requestReturn(ann.cat, { order_id: fresh.id, lines: [line(fresh.small, 3)] });
+  expect(again.status, JSON.stringify(again.body)).toBe(200);
+  created.push(again.body.id);
+  expect(again.body).toMatchObject({ status: 'requested', lines: [{ order_line_id: fresh.small, quantity: 3 }] });
+});

@@ -1,19 +1,19 @@
 import { createReturnMeta, ZCreateReturnInput, ZCreateReturnOutput } from '@cartly/contracts';
 import { customerProcedure } from '../../trpc.js';
 import { createReturnRequest } from '../../services/returns/create-return.js';
-import { loadReturnView } from '../../services/returns/views.js';
+import { returnView } from '../../services/returns/views.js';
 
 export const createReturn = customerProcedure
   .meta(createReturnMeta)
   .input(ZCreateReturnInput)
   .output(ZCreateReturnOutput)
   .mutation(async ({ ctx, input }) => {
-    const returnId = await createReturnRequest(ctx.em, ctx.services.temporal, { shopId: ctx.shopId, customerId: ctx.customerId }, {
+    const request = await createReturnRequest(ctx.em, ctx.services.temporal, { shopId: ctx.shopId, customerId: ctx.customerId }, {
       orderId: input.order_id,
       note: input.note ?? null,
       lines: input.lines.map((l) => ({
         orderLineId: l.order_line_id, quantity: l.quantity, reason: l.reason, reasonNote: l.reason_note ?? null,
       })),
     });
-    return loadReturnView(ctx.em, { shopId: ctx.shopId, returnId });
+    return returnView(ctx.em, request);
   });

@@ -1,7 +1,7 @@
 import { rejectReturnMeta, ZRejectReturnInput, ZRejectReturnOutput } from '@cartly/contracts';
 import { adminProcedure } from '../../trpc.js';
 import { decideReturn } from '../../services/returns/decide-return.js';
-import { loadReturnView } from '../../services/returns/views.js';
+import { returnView } from '../../services/returns/views.js';
 
 export const rejectReturn = adminProcedure
   .meta(rejectReturnMeta)
@@ -9,6 +9,6 @@ export const rejectReturn = adminProcedure
   .output(ZRejectReturnOutput)
   .mutation(async ({ ctx, input }) => {
     const where = { shopId: ctx.shopId, returnId: input.id };
-    await decideReturn(ctx.em, ctx.services.temporal, where, { kind: 'reject', reason: input.reason, note: input.note ?? null });
-    return loadReturnView(ctx.em, where);
+    const request = await decideReturn(ctx.em, ctx.services.temporal, where, { kind: 'reject', reason: input.reason, note: input.note ?? null });
+    return returnView(ctx.em, request);
   });

@@ -245,18 +245,26 @@ test('an undecided request expires after the shop\'s configured time; deciding i
 
 test('a decision after the deadline but before the workflow mirrored the expiry is 409 too', async () => {
   const slow = await createShop(t, 'Slow');
-  await setShopSettings(t, slow, { returnDecisionSeconds: 1 });
+  // The workflow's own timer fires only after the decision below, so the row is still `requested` when it is decided.
+  await setShopSettings(t, slow, { returnDecisionSeconds: 5 });
   const dee = await createLoggedInCustomer(t, slow, 'dee@example.com');
   const order = await fulfilledOrder(t, slow, dee.customerId);
-  // The deadline passes; whether or not the workflow has mirrored the expiry yet, the decision is refused.
   const res = await rest(t, 'POST', '/customer/returns', {
     bearer: dee.cat, body: { order_id: order.id, lines: [{ order_line_id: order.small, quantity: 1, reason: 'defective' }] },
   });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
   started.push(res.body.id);
-  await new Promise((r) => setTimeout(r, 1100));
+  // The deadline has passed (as if the API's clock ran ahead of the workflow's timer).
+  const deadline = new Date(Date.now() - 1000);
+  const em = t.db.orm.em.fork();
+  const row = await em.findOneOrFail(ReturnRequest, { id: res.body.id });
+  row.expiresAt = deadline;
+  await em.flush();
   const late = await rest(t, 'POST', `/admin/returns/${res.body.id}/reject`, { ...admin(slow), body: { reason: 'final_sale' } });
   expect(late.status).toBe(409);
   expect(late.body.error.message).toMatch(/this return request (expired at|is already expired)/);
+  expect(late.body.error.message).toBe(`this return request expired at ${deadline.toISOString()}`);
+  expect((await rest(t, 'GET', `/admin/returns/${res.body.id}`, admin(slow))).body).toMatchObject({ status: 'requested', decision: null });
   await waitForReturnStatus(t, dee.cat, res.body.id, 'expired', 15_000);
 });
 

@@ -1,5 +1,5 @@
 import {
-  ReturnRequest, ReturnRequestEvent, ReturnRequestLine, rmaWorkflowId, Shop, type EntityManager,
+  ReturnRequest, ReturnRequestEvent, ReturnRequestLine, rmaWorkflowId, Shop, type EntityManager, type IReturnRequest,
 } from '@cartly/db';
 import { AppError } from '../../errors.js';
 import type { TemporalGateway } from '../temporal.js';
@@ -23,13 +23,14 @@ export interface NewReturn {
  *   or at expiry, where it finds no row and ends as `abandoned`, mailing no one.
  * Starting after commit instead would leave a visible request with no workflow
  * whenever the process died between the two steps.
+ * Returns the new request, so the caller can answer without reading it again.
  */
 export async function createReturnRequest(
   em: EntityManager,
   temporal: TemporalGateway,
   who: { shopId: string; customerId: string },
   input: NewReturn,
-): Promise<string> {
+): Promise<IReturnRequest> {
   const shop = await em.findOneOrFail(Shop, { id: who.shopId });
   const policy = returnPolicy(shop.settings);
   const now = new Date();
@@ -63,5 +64,5 @@ export async function createReturnRequest(
   } catch (e) {
     throw new AppError('INTERNAL', 'returns cannot be started right now; nothing was saved, please try again', { cause: e });
   }
-  return request.id;
+  return request;
 }

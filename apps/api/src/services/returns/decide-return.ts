@@ -1,11 +1,8 @@
-import { LockMode, recordReturnTransition, ReturnRequest, type EntityManager, type ReturnRejectReason } from '@cartly/db';
+import { LockMode, recordReturnTransition, ReturnRequest, type EntityManager, type IReturnRequest } from '@cartly/db';
+import type { RmaDecision } from '@cartly/worker/workflows';
 import { AppError } from '../../errors.js';
 import type { TemporalGateway } from '../temporal.js';
 import { signalRmaDecision } from './workflow.js';
-
-export type MerchantDecision =
-  | { kind: 'approve'; note: string | null }
-  | { kind: 'reject'; reason: ReturnRejectReason; note: string | null };
 
 /**
  * Records the merchant's decision and signals the workflow, in the mutation's
@@ -14,13 +11,14 @@ export type MerchantDecision =
  * The decision is written before the signal and the signal sent before
  * commit, so a failed signal rolls the decision back; and if the commit fails
  * after the signal, the workflow's RecordDecision writes the decision itself.
+ * Returns the decided request, so the caller can answer without reading it again.
  */
 export async function decideReturn(
   em: EntityManager,
   temporal: TemporalGateway,
   where: { shopId: string; returnId: string },
-  decision: MerchantDecision,
-): Promise<void> {
+  decision: RmaDecision,
+): Promise<IReturnRequest> {
   const request = await em.findOne(ReturnRequest, { id: where.returnId, shop: where.shopId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!request) throw new AppError('NOT_FOUND', 'return request not found');
   if (request.status !== 'requested') {
@@ -33,9 +31,9 @@ export async function decideReturn(
   }
 
   request.decidedAt = now;
-  request.decisionNote = decision.note;
+  request.decisionNote = decision.note ?? null;
   if (decision.kind === 'reject') request.rejectReason = decision.reason;
-  recordReturnTransition(em, request, decision.kind === 'approve' ? 'approved' : 'rejected', { actor: 'merchant', note: decision.note });
+  recordReturnTransition(em, request, decision.kind === 'approve' ? 'approved' : 'rejected', { actor: 'merchant', note: request.decisionNote });
   await em.flush();
 
   const input = {
@@ -44,9 +42,9 @@ export async function decideReturn(
     decisionTimeoutSeconds: Math.max(1, Math.ceil((request.expiresAt.getTime() - now.getTime()) / 1000)),
   };
   try {
-    if (decision.kind === 'approve') await signalRmaDecision(temporal, input, 'approve', { note: decision.note });
-    else await signalRmaDecision(temporal, input, 'reject', { reason: decision.reason, note: decision.note });
+    await signalRmaDecision(temporal, input, decision);
   } catch (e) {
     throw new AppError('INTERNAL', 'the return could not be updated right now; nothing was changed, please try again', { cause: e });
   }
+  return request;
 }

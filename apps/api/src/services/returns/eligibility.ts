@@ -23,9 +23,10 @@ const DAY_MS = 24 * 3600_000;
  * open or completed return. The order row is locked, so two concurrent
  * requests for the same units queue up and the second sees the first.
  *
- * Per line, returnable = min(units fulfilled inside the window, units
- * fulfilled − units already in returns): shipments older than the window do
- * not count, and earlier returns are taken from the total.
+ * Per line, returnable = units fulfilled inside the window − units already
+ * in returns. Conservative on purpose: earlier returns are charged to the
+ * in-window units, so a unit shipped before the window can never become
+ * returnable because a newer one was returned first.
  */
 export async function checkReturnable(
   em: EntityManager,
@@ -39,18 +40,12 @@ export async function checkReturnable(
   // Another customer's (or shop's) order is indistinguishable from a missing one.
   if (!order) throw new AppError('NOT_FOUND', 'order_id: order not found');
 
-  const seen = new Set<string>();
-  q.lines.forEach((l, i) => {
-    if (seen.has(l.orderLineId)) throw new AppError('VALIDATION_FAILED', `lines.${i}.order_line_id: order line ${l.orderLineId} is listed twice`);
-    seen.add(l.orderLineId);
-  });
-
   const orderLines = new Map((await em.find(OrderLine, { shop: q.shopId, order: order.id })).map((l) => [l.id, l]));
   const fulfillmentLines = await em.find(FulfillmentLine, { shop: q.shopId, orderLine: { $in: [...orderLines.keys()] } });
   const fulfilledAt = new Map(
     (await em.find(Fulfillment, { shop: q.shopId, order: order.id })).map((f) => [f.id, f.fulfilledAt]),
   );
-  const held = await activeReturnQuantities(em, { shopId: q.shopId, orderId: order.id });
+  const held = await activeReturnQuantities(em, { shopId: q.shopId, orderId: order.id, now: q.now });
   const windowOpensAt = q.now.getTime() - q.windowDays * DAY_MS;
 
   const priced = q.lines.map((l, i): PricedLine => {
@@ -71,7 +66,7 @@ export async function checkReturnable(
         { details: { order_line_id: line.id, window_closed_at: closedAt.toISOString() } },
       );
     }
-    const returnable = Math.max(0, Math.min(inWindow, line.fulfilledQuantity - (held.get(line.id) ?? 0)));
+    const returnable = Math.max(0, inWindow - (held.get(line.id) ?? 0));
     if (l.quantity > returnable) {
       throw new AppError(
         'BUSINESS_RULE',

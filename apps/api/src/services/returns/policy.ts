@@ -1,7 +1,7 @@
 import type { ShopSettings } from '@cartly/db';
 
-export const DEFAULT_RETURN_WINDOW_DAYS = 30;
-export const DEFAULT_RETURN_DECISION_HOURS = 24 * 14;
+const DEFAULT_RETURN_WINDOW_DAYS = 30;
+const DEFAULT_RETURN_DECISION_HOURS = 24 * 14;
 
 export interface ReturnPolicy {
   /** Days after a line's fulfilment during which it may be returned. */

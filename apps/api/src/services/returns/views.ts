@@ -11,6 +11,7 @@ export async function returnViews(em: EntityManager, shopId: string, requests: I
   if (requests.length === 0) return [];
   const ids = requests.map((r) => r.id);
   const lines = await em.find(ReturnRequestLine, { shop: shopId, returnRequest: { $in: ids } }, { orderBy: { id: 'asc' } });
+  const linesByRequest = groupBy(lines, (l) => l.returnRequest);
   const orderLines = new Map(
     (await em.find(OrderLine, { shop: shopId, id: { $in: [...new Set(lines.map((l) => l.orderLine))] } })).map((l) => [l.id, l]),
   );
@@ -18,7 +19,10 @@ export async function returnViews(em: EntityManager, shopId: string, requests: I
     (await em.find(Order, { shop: shopId, id: { $in: [...new Set(requests.map((r) => r.order))] } }, { fields: ['id', 'number'] }))
       .map((o) => [o.id, o.number]),
   );
-  const events = await em.find(ReturnRequestEvent, { shop: shopId, returnRequest: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  const events = groupBy(
+    await em.find(ReturnRequestEvent, { shop: shopId, returnRequest: { $in: ids } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+    (e) => e.returnRequest,
+  );
   const refunds = new Map((await em.find(Refund, { shop: shopId, returnRequest: { $in: ids } })).map((r) => [r.returnRequest!, r]));
 
   return requests.map((r) => {
@@ -32,21 +36,19 @@ export async function returnViews(em: EntityManager, shopId: string, requests: I
       currency: r.currency,
       refund_cents: r.amountCents,
       note: r.note ?? null,
-      lines: lines
-        .filter((l) => l.returnRequest === r.id)
-        .map((l) => {
-          const ol = orderLines.get(l.orderLine);
-          return {
-            id: l.id,
-            order_line_id: l.orderLine,
-            title: ol?.title ?? '',
-            sku: ol?.sku ?? null,
-            quantity: l.quantity,
-            unit_price_cents: ol?.unitPriceCents ?? 0,
-            reason: l.reason,
-            reason_note: l.reasonNote ?? null,
-          };
-        }),
+      lines: (linesByRequest.get(r.id) ?? []).map((l) => {
+        const ol = orderLines.get(l.orderLine);
+        return {
+          id: l.id,
+          order_line_id: l.orderLine,
+          title: ol?.title ?? '',
+          sku: ol?.sku ?? null,
+          quantity: l.quantity,
+          unit_price_cents: ol?.unitPriceCents ?? 0,
+          reason: l.reason,
+          reason_note: l.reasonNote ?? null,
+        };
+      }),
       decision: r.decidedAt
         ? {
             outcome: r.status === 'rejected' ? 'rejected' : 'approved',
@@ -57,13 +59,30 @@ export async function returnViews(em: EntityManager, shopId: string, requests: I
         : null,
       expires_at: r.expiresAt.toISOString(),
       refund: refund ? { id: refund.id, amount_cents: refund.amountCents, refunded_at: refund.createdAt.toISOString() } : null,
-      history: events
-        .filter((e) => e.returnRequest === r.id)
-        .map((e) => ({ status: e.status, from_status: e.fromStatus ?? null, actor: e.actor, note: e.note ?? null, at: e.createdAt.toISOString() })),
+      history: (events.get(r.id) ?? []).map((e) => ({
+        status: e.status, from_status: e.fromStatus ?? null, actor: e.actor, note: e.note ?? null, at: e.createdAt.toISOString(),
+      })),
       created_at: r.createdAt.toISOString(),
       updated_at: r.updatedAt.toISOString(),
     };
   });
+}
+
+/** Rows grouped by key, each group in the rows' order. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+/** The DTO of a request the caller already holds (e.g. the one it just created or decided). */
+export async function returnView(em: EntityManager, request: IReturnRequest): Promise<ReturnRequestDto> {
+  const [view] = await returnViews(em, request.shop, [request]);
+  return view!;
 }
 
 /** One request of the shop (and, for customer routes, of that customer); anyone else's is a 404. */
@@ -77,8 +96,7 @@ export async function loadReturnView(
     ...(where.customerId ? { customer: where.customerId } : {}),
   });
   if (!request) throw new AppError('NOT_FOUND', 'return request not found');
-  const [view] = await returnViews(em, where.shopId, [request]);
-  return view!;
+  return returnView(em, request);
 }
 
 /** A newest-first page of a shop's requests, filtered. */

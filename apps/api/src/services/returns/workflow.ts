@@ -1,7 +1,7 @@
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { rmaWorkflowId } from '@cartly/db';
 // Types only (STYLE 7): the API starts and signals the workflow by name and never loads worker code.
-import type { RMAWorkflow, RMAWorkflowInput, RmaSignalArgs } from '@cartly/worker/workflows';
+import type { RMAWorkflow, RMAWorkflowInput, RmaDecision, RmaSignalArgs } from '@cartly/worker/workflows';
 import type { TemporalGateway } from '../temporal.js';
 
 const RMA_WORKFLOW = 'RMAWorkflow';
@@ -22,19 +22,16 @@ export async function startRmaWorkflow(temporal: TemporalGateway, input: RMAWork
  * lost is started again with the decision already in hand; one that already
  * closed is never restarted (REJECT_DUPLICATE) and the call fails instead.
  */
-export async function signalRmaDecision<K extends keyof RmaSignalArgs>(
-  temporal: TemporalGateway,
-  input: RMAWorkflowInput,
-  signal: K,
-  args: RmaSignalArgs[K],
-): Promise<void> {
+export async function signalRmaDecision(temporal: TemporalGateway, input: RMAWorkflowInput, decision: RmaDecision): Promise<void> {
+  // The decision's kind is the signal's name, the rest its argument.
+  const { kind, ...args } = decision;
   const client = await temporal.client();
-  await client.workflow.signalWithStart<typeof RMAWorkflow, [RmaSignalArgs[K]]>(RMA_WORKFLOW, {
+  await client.workflow.signalWithStart<typeof RMAWorkflow, [RmaSignalArgs[typeof kind]]>(RMA_WORKFLOW, {
     taskQueue: temporal.taskQueue,
     workflowId: rmaWorkflowId(input.returnId),
     args: [input],
-    signal,
-    signalArgs: [args],
+    signal: kind,
+    signalArgs: [args as RmaSignalArgs[typeof kind]],
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
   });
 }

@@ -5,7 +5,7 @@ import { returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../deps.js';
 import type { ReturnRef } from '../../workflows/rma-types.js';
 
-export type Validation = { eligible: true; amountCents: number } | { eligible: false; reason: string };
+export type Validation = { eligible: true } | { eligible: false; reason: string };
 
 /**
  * Re-checks, at decision time, what the API checked at request time: the order
@@ -17,8 +17,10 @@ async function validate(deps: ActivityDeps, ref: ReturnRef): Promise<Validation>
   const em = deps.orm.em.fork();
   const request = await em.findOne(ReturnRequest, { id: ref.returnId, shop: ref.shopId });
   if (!request) return { eligible: false, reason: 'the return request no longer exists' };
-  // Already refunded (a retry after the refund landed): nothing left to check.
-  if (request.status === 'refunded') return { eligible: true, amountCents: request.amountCents };
+  // In a normal run ValidateReturn completes before ProcessRefund starts, so it never sees a refund. An operator's
+  // `temporal workflow reset` to before this step does re-run it after the money moved: then the refund (status
+  // `refunded`, or still `approved` with the refund row written) must pass, so ProcessRefund replays its key.
+  if (request.status === 'refunded') return { eligible: true };
   if (request.status !== 'approved') return { eligible: false, reason: `the return request is ${request.status}` };
 
   const order = await em.findOne(Order, { id: request.order, shop: ref.shopId });
@@ -41,7 +43,7 @@ async function validate(deps: ActivityDeps, ref: ReturnRef): Promise<Validation>
   if (!refunded && request.amountCents > remaining) {
     return { eligible: false, reason: `only ${remaining} of the payment is left to refund, the return needs ${request.amountCents}` };
   }
-  return { eligible: true, amountCents: request.amountCents };
+  return { eligible: true };
 }
 
 /** An approval that can no longer be honoured ends as `cancelled`, with the reason in its history. */
