@@ -13,8 +13,16 @@ export interface RunningApi {
 
 /** Opens the database and outside services and starts listening. */
 export async function startApi(env: Env, opts: { services?: Services; orm?: MikroORM } = {}): Promise<RunningApi> {
-  const orm = opts.orm ?? (await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }));
   const services = opts.services ?? createServices(env);
+  try {
+    // Imports the signing keys now: a key that parses but does not import (an RSA PEM, a JWK off the curve)
+    // stops the start instead of failing the first magic link or app session.
+    await services.keys.jwks();
+  } catch (e) {
+    if (!opts.services) await closeServices(services);
+    throw e;
+  }
+  const orm = opts.orm ?? (await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }));
   const server = createApiServer({ env, orm, services });
   // Bound keep-alive so idle sockets do not pin the process on shutdown.
   server.keepAliveTimeout = 5_000;

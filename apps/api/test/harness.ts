@@ -1,4 +1,5 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
+import { Shop, type ShopSettings } from '@cartly/db';
 import { createTestDatabase, type TestDatabase } from '@cartly/db/testing';
 import { startSmtpSink, type SmtpSink } from '@cartly/mail/testing';
 import { loadEnv, type Env } from '../src/env.js';
@@ -37,7 +38,7 @@ export async function startTestApi(overrides: Partial<Env> = {}): Promise<TestAp
     api,
     db,
     smtp,
-    env: { ...env, PUBLIC_BASE_URL: overrides.PUBLIC_BASE_URL ?? env.PUBLIC_BASE_URL },
+    env,
     async close() {
       await api.close();
       await smtp.close();
@@ -56,6 +57,14 @@ export async function createShop(t: TestApi, name = 'Test Shop'): Promise<TestSh
   const em = t.db.orm.em.fork();
   const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name, email: `merchant-${Math.random().toString(36).slice(2)}@example.com` });
   return { shopId: shop.id, adminToken, sat: storefrontAccessToken };
+}
+
+/** Merges `settings` into the shop's settings, as the merchant admin would. */
+export async function setShopSettings(t: TestApi, shop: TestShop, settings: ShopSettings): Promise<void> {
+  const em = t.db.orm.em.fork();
+  const row = await em.findOneOrFail(Shop, { id: shop.shopId });
+  row.settings = { ...row.settings, ...settings };
+  await em.flush();
 }
 
 export async function createLoggedInCustomer(t: TestApi, shop: TestShop, email: string) {

@@ -1,8 +1,9 @@
 import { request } from 'node:http';
-import { Shop, type ShopSettings } from '@cartly/db';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import type { Env } from '../src/env.js';
 import { startApi, type RunningApi } from '../src/app.js';
-import type { TestApi, TestShop } from './harness.js';
+import { closeServices, createServices, type Services } from '../src/services/services.js';
+import type { TestApi } from './harness.js';
 
 /** Helpers for the passwordless and app-session tests. */
 
@@ -16,13 +17,6 @@ export async function sql<T = Record<string, unknown>>(t: TestApi, query: string
   return t.db.orm.em.fork().execute(query, params) as Promise<T[]>;
 }
 
-export async function setShopSettings(t: TestApi, shop: TestShop, settings: ShopSettings): Promise<void> {
-  const em = t.db.orm.em.fork();
-  const row = await em.findOneOrFail(Shop, { id: shop.shopId });
-  row.settings = { ...row.settings, ...settings };
-  await em.flush();
-}
-
 /** Lets time pass for the rate limiter: shifts every recorded request `seconds` into the past. */
 export async function ageThrottle(t: TestApi, seconds: number): Promise<void> {
   await sql(t, `update passwordless_throttle set hits = coalesce((select jsonb_agg((h::text)::bigint - ?) from jsonb_array_elements(hits) h), '[]'::jsonb)`, [seconds * 1000]);
@@ -31,6 +25,53 @@ export async function ageThrottle(t: TestApi, seconds: number): Promise<void> {
 /** A second API replica on the same database, as in a scaled-out deployment. */
 export async function startReplica(t: TestApi, overrides: Partial<Env>): Promise<RunningApi> {
   return startApi({ ...t.env, PORT: 0, ...overrides }, { orm: t.db.orm });
+}
+
+/** A replica with some of its services replaced; closing it closes its services too. */
+export async function startReplicaWith(
+  t: TestApi,
+  overrides: Partial<Env>,
+  replace: (services: Services) => Partial<Services>,
+): Promise<RunningApi> {
+  const env = { ...t.env, PORT: 0, ...overrides };
+  const created = createServices(env);
+  const services = { ...created, ...replace(created) };
+  const api = await startApi(env, { orm: t.db.orm, services });
+  return { ...api, close: async () => { await api.close(); await closeServices(services); } };
+}
+
+/**
+ * A TCP relay to an SMTP server that holds each connection `delayMs` before
+ * connecting it through: an SMTP server slow to answer, as a congested one is.
+ */
+export async function startSlowSmtpRelay(targetUrl: string, delayMs: number): Promise<{ url: string; close(): Promise<void> }> {
+  const target = new URL(targetUrl);
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => client.destroy());
+    client.pause();
+    setTimeout(() => {
+      if (client.destroyed) return;
+      const upstream = connect(Number(target.port), target.hostname, () => {
+        client.pipe(upstream).pipe(client);
+        client.resume();
+      });
+      sockets.add(upstream);
+      upstream.on('close', () => { sockets.delete(upstream); client.destroy(); });
+      upstream.on('error', () => client.destroy());
+    }, delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
 }
 
 /** A raw HTTP request with headers fetch would not let us forge (Host). */

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createMailer } from '@cartly/mail';
-import { Shop, type ShopSettings } from '@cartly/db';
+import { Shop } from '@cartly/db';
 // Test-only (devDependency): the API itself never loads worker code.
 import { installTemporalRuntime, startWorker, type RunningWorker } from '@cartly/worker';
 import { rest, type TestApi, type TestShop } from './harness.js';
+
+// Shared with the other suites; re-exported so the returns tests keep one import site.
+export { setShopSettings } from './harness.js';
 import { createOrder, createProduct } from './catalog.js';
 
 /** A task queue of this test file only, so test files never run each other's workflows. */
@@ -33,13 +36,6 @@ export async function startReturnsWorker(t: TestApi): Promise<RunningWorker> {
 
 export async function shopEmail(t: TestApi, shop: TestShop): Promise<string> {
   return (await t.db.orm.em.fork().findOneOrFail(Shop, { id: shop.shopId })).email!;
-}
-
-export async function setShopSettings(t: TestApi, shop: TestShop, settings: ShopSettings): Promise<void> {
-  const em = t.db.orm.em.fork();
-  const row = await em.findOneOrFail(Shop, { id: shop.shopId });
-  row.settings = { ...row.settings, ...settings };
-  await em.flush();
 }
 
 export interface FulfilledOrder {

@@ -15,17 +15,20 @@ export interface AppSessionClaims {
   expiresAt: Date;
 }
 
+/** Issues an AST for at most 5 minutes, and never past `notAfter` (the expiry of the CAT it comes from). */
 export function issueAppSessionToken(
   keys: SigningKeyRing,
-  opts: { appClientId: string; shopId: string; customerId: string; customerTokenId: string; now?: Date },
+  opts: { appClientId: string; shopId: string; customerId: string; customerTokenId: string; notAfter: Date; now?: Date },
 ) {
+  const now = opts.now ?? new Date();
+  const untilCatExpires = Math.floor((opts.notAfter.getTime() - now.getTime()) / 1000);
   return keys.sign({
     typ: APP_SESSION_TOKEN_TYPE,
     audience: opts.appClientId,
     subject: opts.customerId,
-    ttlSeconds: APP_SESSION_TOKEN_MAX_SECONDS,
+    ttlSeconds: Math.max(0, Math.min(APP_SESSION_TOKEN_MAX_SECONDS, untilCatExpires)),
     claims: { shop: opts.shopId, sid: opts.customerTokenId },
-    now: opts.now,
+    now,
   });
 }
 

@@ -17,6 +17,8 @@ export interface CustomerPrincipal {
   shopId: string;
   customerId: string;
   customerTokenId: string;
+  /** When the CAT expires: nothing derived from it (an AST) may outlive it. */
+  expiresAt: Date;
 }
 export interface AdminPrincipal {
   shopId: string;
@@ -56,12 +58,21 @@ export async function resolveCustomerToken(
   expectedShopId?: string,
 ): Promise<CustomerPrincipal> {
   if (!token || !isTokenOf('cat', token)) throw unauthenticated('customer access token');
-  const [row] = await em.execute<{ id: string; shop_id: string; customer_id: string }[]>(
-    'select "id", "shop_id", "customer_id" from "customer_access_token" where "token_hash" = ? and "revoked_at" is null and "expires_at" > ? limit 1',
+  const [row] = await em.execute<{ id: string; shop_id: string; customer_id: string; expires_at: Date | string }[]>(
+    'select "id", "shop_id", "customer_id", "expires_at" from "customer_access_token" where "token_hash" = ? and "revoked_at" is null and "expires_at" > ? limit 1',
     [hashToken(token), new Date()],
   );
   if (!row || (expectedShopId !== undefined && row.shop_id !== expectedShopId)) throw unauthenticated('customer access token');
-  return { shopId: row.shop_id, customerId: row.customer_id, customerTokenId: row.id };
+  return { shopId: row.shop_id, customerId: row.customer_id, customerTokenId: row.id, expiresAt: new Date(row.expires_at) };
+}
+
+/** Whether the CAT with this id is still unexpired and unrevoked, for that customer of that shop. */
+export async function isCustomerTokenLive(em: EntityManager, cat: { id: string; shopId: string; customerId: string }): Promise<boolean> {
+  const rows = await em.execute<{ id: string }[]>(
+    'select "id" from "customer_access_token" where "id" = ? and "shop_id" = ? and "customer_id" = ? and "revoked_at" is null and "expires_at" > ? limit 1',
+    [cat.id, cat.shopId, cat.customerId, new Date()],
+  );
+  return rows.length > 0;
 }
 
 export async function resolveAdminToken(em: EntityManager, token: string | undefined): Promise<AdminPrincipal> {

@@ -14,7 +14,7 @@ import type { Env } from '../env.js';
  * signed (at most 15 minutes) have expired.
  */
 
-export const SIGNING_ALG = 'ES256';
+const SIGNING_ALG = 'ES256';
 
 export interface PublicJwk {
   kty: string;
@@ -51,10 +51,10 @@ export interface VerifyOptions {
 }
 
 export interface SigningKeyRing {
-  issuer: string;
-  sign(opts: SignOptions): Promise<{ token: string; jti: string; expiresAt: Date }>;
+  sign(opts: SignOptions): Promise<{ token: string; expiresAt: Date }>;
   /** The verified payload, or null for anything wrong with the token (never throws for bad input). */
   verify(token: string, opts: VerifyOptions): Promise<JWTPayload | null>;
+  /** Also what startup awaits, so a key that does not import fails there rather than at the first login. */
   jwks(): Promise<{ keys: PublicJwk[] }>;
 }
 
@@ -66,7 +66,7 @@ const ZConfiguredKeys = z.array(ZConfiguredKey).min(1);
 type ConfiguredKey = z.infer<typeof ZConfiguredKey>;
 
 /** Parses JWT_SIGNING_KEYS; throws at startup on a bad or (in production) missing value. */
-export function parseSigningKeys(env: Pick<Env, 'NODE_ENV' | 'JWT_SIGNING_KEYS'>): ConfiguredKey[] | undefined {
+function parseSigningKeys(env: Pick<Env, 'NODE_ENV' | 'JWT_SIGNING_KEYS'>): ConfiguredKey[] | undefined {
   if (!env.JWT_SIGNING_KEYS) {
     if (env.NODE_ENV === 'production') throw new Error('invalid configuration: JWT_SIGNING_KEYS is required in production');
     return undefined;
@@ -91,6 +91,15 @@ function publicPart(jwk: JWK, kid: string): PublicJwk {
 }
 
 async function loadKey(configured: ConfiguredKey): Promise<LoadedKey> {
+  try {
+    return await importKey(configured);
+  } catch {
+    // The cause may quote key material: name only the kid.
+    throw new Error(`invalid configuration: JWT_SIGNING_KEYS key "${configured.kid}" is not a valid ES256 (P-256) private key`);
+  }
+}
+
+async function importKey(configured: ConfiguredKey): Promise<LoadedKey> {
   if ('pem' in configured && typeof configured.pem === 'string') {
     const privateKey = await importPKCS8(configured.pem, SIGNING_ALG, { extractable: true });
     return { kid: configured.kid, privateKey, publicJwk: publicPart(await exportJWK(privateKey), configured.kid) };
@@ -119,21 +128,19 @@ export function signingKeyRing(env: Pick<Env, 'NODE_ENV' | 'JWT_SIGNING_KEYS' | 
     })());
 
   return {
-    issuer,
     async sign(opts) {
       const { keys } = await load();
       const signer = keys[0]!;
       const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-      const jti = randomUUID();
       const jwt = new SignJWT({ ...opts.claims })
         .setProtectedHeader({ alg: SIGNING_ALG, kid: signer.kid, typ: opts.typ })
         .setIssuer(issuer)
         .setAudience(opts.audience)
-        .setJti(jti)
+        .setJti(randomUUID())
         .setIssuedAt(now)
         .setExpirationTime(now + opts.ttlSeconds);
       if (opts.subject) jwt.setSubject(opts.subject);
-      return { token: await jwt.sign(signer.privateKey), jti, expiresAt: new Date((now + opts.ttlSeconds) * 1000) };
+      return { token: await jwt.sign(signer.privateKey), expiresAt: new Date((now + opts.ttlSeconds) * 1000) };
     },
     async verify(token, opts) {
       const { verifyKey } = await load();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZCustomerAccessToken } from '../auth/schemas.js';
-import { normaliseIdentifier } from './identifiers.js';
+import { normaliseIdentifier, type LoginChannel } from './identifiers.js';
 
 export const OTP_CODE_LENGTH = 6;
 
@@ -15,8 +15,8 @@ export const ZRawIdentifier = z
 
 export const ZOtpCode = z
   .string()
-  .regex(/^\d{6}$/, 'must be the 6-digit code')
-  .describe('The 6-digit one-time code that was sent.');
+  .regex(new RegExp(`^\\d{${OTP_CODE_LENGTH}}$`), `must be the ${OTP_CODE_LENGTH}-digit code`)
+  .describe(`The ${OTP_CODE_LENGTH}-digit one-time code that was sent.`);
 
 /**
  * What a login request always answers, whether or not the identifier belongs
@@ -40,10 +40,10 @@ export const ZMagicLinkLogin = ZCustomerAccessToken.extend({
 export type MagicLinkLogin = z.infer<typeof ZMagicLinkLogin>;
 
 /** Turns a `{identifier, ...}` object's identifier into its normalised form or a field error. */
-export function normaliseIdentifierField<T extends { identifier: string; channel?: 'email' | 'sms' }>(
+export function normaliseIdentifierField<T extends { identifier: string; channel?: LoginChannel }>(
   input: T,
   ctx: z.RefinementCtx,
-): T & { channel: 'email' | 'sms' } {
+): T & { channel: LoginChannel } {
   const result = normaliseIdentifier(input.identifier, input.channel);
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', path: ['identifier'], message: result.message });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createRemoteJWKSet, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { APP_SESSION_TOKEN_TYPE } from '@cartly/contracts';
 import {
   createLoggedInCustomer, createShop, installTestApp, rest, startTestApi, trpcClient, type TestApi, type TestShop,
@@ -92,6 +92,19 @@ describe('issuing and verifying', () => {
     expect((await verifyAst(app.appToken, token)).status).toBe(401);
   });
 
+  test('an AST never outlives the CAT it was issued from', async () => {
+    const { shop, customer, app } = await setup();
+    await sql(t, `update customer_access_token set expires_at = now() + interval '60 seconds' where customer_id = ?`, [customer.customerId]);
+    const [{ expires_at: catExpiresAt }] = await sql<{ expires_at: Date }>(t, 'select expires_at from customer_access_token where customer_id = ?', [customer.customerId]) as [{ expires_at: Date }];
+    const before = Date.now();
+    const issued = await createAst(shop, customer.cat, app.clientId);
+    expect(issued.status).toBe(200);
+    const { exp } = decodeJwt(issued.body.token);
+    expect(exp! * 1000).toBeLessThanOrEqual(new Date(catExpiresAt).getTime());
+    expect(exp! * 1000 - before).toBeLessThanOrEqual(60_000);
+    expect(Date.parse(issued.body.expires_at)).toBe(exp! * 1000);
+  });
+
   test('after logout the AST stops verifying on the server', async () => {
     const { shop, customer, app } = await setup();
     const issued = await createAst(shop, customer.cat, app.clientId);
@@ -101,8 +114,13 @@ describe('issuing and verifying', () => {
 
   test('a magic link, a tampered AST or a CAT is not an AST', async () => {
     const { shop, customer, app } = await setup();
-    const link = await t.api.services.keys.sign({ typ: MAGIC_LINK_TOKEN_TYPE, audience: app.clientId, subject: customer.customerId, ttlSeconds: 300, claims: { shop: shop.shopId } });
+    // Every claim right, the live CAT's real sid included: only the `typ` makes it not an AST.
+    const [{ id: sid }] = await sql<{ id: string }>(t, 'select id from customer_access_token where customer_id = ?', [customer.customerId]) as [{ id: string }];
+    const claims = { audience: app.clientId, subject: customer.customerId, ttlSeconds: 300, claims: { shop: shop.shopId, sid } };
+    const link = await t.api.services.keys.sign({ typ: MAGIC_LINK_TOKEN_TYPE, ...claims });
     expect((await verifyAst(app.appToken, link.token)).status).toBe(401);
+    // The control: the same claims with the AST's typ verify.
+    expect((await verifyAst(app.appToken, (await t.api.services.keys.sign({ typ: APP_SESSION_TOKEN_TYPE, ...claims })).token)).status).toBe(200);
     const issued = await createAst(shop, customer.cat, app.clientId);
     const [h, p, s] = issued.body.token.split('.');
     expect((await verifyAst(app.appToken, `${h}.${p}.${s!.slice(0, -4)}AAAA`)).status).toBe(401);

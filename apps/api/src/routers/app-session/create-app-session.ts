@@ -17,6 +17,7 @@ export const createAppSession = storefrontCustomerProcedure
       shopId: ctx.shopId,
       customerId: ctx.customerId,
       customerTokenId: ctx.customer.customerTokenId,
+      notAfter: ctx.customer.expiresAt,
     });
     return { token, expires_at: expiresAt.toISOString() };
   });

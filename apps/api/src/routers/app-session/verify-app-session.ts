@@ -1,8 +1,8 @@
 import { verifyAppSessionMeta, ZVerifyAppSessionInput, ZVerifyAppSessionOutput } from '@cartly/contracts';
-import { CustomerAccessToken } from '@cartly/db';
 import { appProcedure } from '../../trpc.js';
 import { AppError } from '../../errors.js';
 import { readAppSessionToken } from '../../auth/app-session-tokens.js';
+import { isCustomerTokenLive } from '../../auth/credentials.js';
 
 const invalid = () => new AppError('UNAUTHENTICATED', 'invalid or expired app session token');
 
@@ -15,11 +15,6 @@ export const verifyAppSession = appProcedure
     const claims = await readAppSessionToken(ctx.services.keys, input.token, { appClientId: ctx.app.appClientId });
     if (!claims || claims.shopId !== ctx.shopId) throw invalid();
     // Server-side verification also honours logout: the CAT it came from must still be valid.
-    const cat = await ctx.em.findOne(
-      CustomerAccessToken,
-      { id: claims.customerTokenId, shop: ctx.shopId, customer: claims.customerId, revokedAt: null, expiresAt: { $gt: new Date() } },
-      { fields: ['id'] },
-    );
-    if (!cat) throw invalid();
+    if (!(await isCustomerTokenLive(ctx.em, { id: claims.customerTokenId, shopId: ctx.shopId, customerId: claims.customerId }))) throw invalid();
     return { customer_id: claims.customerId, shop_id: claims.shopId, expires_at: claims.expiresAt.toISOString() };
   });

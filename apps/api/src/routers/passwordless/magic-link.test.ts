@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { base64url, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { APP_SESSION_TOKEN_TYPE } from '@cartly/contracts';
 import { Customer } from '@cartly/db';
-import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../../test/harness.js';
-import { rawRequest, setShopSettings } from '../../../test/passwordless.js';
+import {
+  createLoggedInCustomer, createShop, rest, setShopSettings, startTestApi, trpcClient, type TestApi, type TestShop,
+} from '../../../test/harness.js';
+import { rawRequest } from '../../../test/passwordless.js';
 import { MAGIC_LINK_TOKEN_TYPE } from '../../services/passwordless/magic-link.js';
 
 /*

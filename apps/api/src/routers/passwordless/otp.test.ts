@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { Customer, CustomerAccessToken } from '@cartly/db';
-import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../../test/harness.js';
-import { ageThrottle, codeIn, setShopSettings, sql, startReplica } from '../../../test/passwordless.js';
+import {
+  createLoggedInCustomer, createShop, rest, setShopSettings, startTestApi, trpcClient, type TestApi, type TestShop,
+} from '../../../test/harness.js';
+import { ageThrottle, codeIn, sql, startReplica, startReplicaWith, startSlowSmtpRelay } from '../../../test/passwordless.js';
 import { startSnsSink, type SmsSink } from '../../../test/sms-sinks.js';
 import { purgeStaleLoginState } from '../../services/passwordless/purge.js';
+import { DeliveryTiming } from '../../services/passwordless/delivery.js';
+import { MAGIC_LINK_TOKEN_TYPE } from '../../services/passwordless/magic-link.js';
+import { completeLogin, loadShop } from '../../services/passwordless/login.js';
+import { createCustomer } from '../../services/customers.js';
 
 /*
  * OTP login against real PostgreSQL, a real SMTP server and a loopback SNS
@@ -122,10 +128,14 @@ describe('email and SMS login end to end', () => {
     const email = uniqueEmail('hash');
     await requestCode(shop, email);
     const code = await mailedCode(email);
-    const rows = await sql<{ code_hash: string }>(t, 'select code_hash from otp_code where shop_id = ? and identifier = ?', [shop.shopId, email]);
+    const rows = await sql<{ id: string; code_hash: string }>(t, 'select id, code_hash from otp_code where shop_id = ? and identifier = ?', [shop.shopId, email]);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]!.code_hash).not.toContain(code);
+    // It is the keyed HMAC bound to the row, not a plain hash anyone could brute-force from the table.
+    const hmac = createHmac('sha256', Buffer.from(OTP_HASH_KEY, 'utf8')).update(`otp:v1:${rows[0]!.id}:${code}`).digest('hex');
+    expect(rows[0]!.code_hash).toBe(hmac);
+    expect(rows[0]!.code_hash).not.toBe(createHash('sha256').update(code).digest('hex'));
   });
 });
 
@@ -272,6 +282,23 @@ describe('identical answers for known and unknown identifiers', () => {
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     // "Roughly the same time": the unknown identifier waits as long as recent deliveries took.
     expect(Math.abs(median(unknownTimes) - median(knownTimes))).toBeLessThan(Math.max(60, median(knownTimes)));
+  });
+
+  test('with sign-up off, the unknown identifier really waits as long as a delivery takes', async () => {
+    // Deliveries that take ~400 ms on this replica: without the wait the answer would come back far sooner.
+    const slow = await startReplicaWith(t, {}, () => ({ deliveryTiming: new DeliveryTiming({ email: 400, sms: 400 }) }));
+    try {
+      const shop = await createShop(t);
+      await setShopSettings(t, shop, { passwordlessSignup: false });
+      for (const [identifier, channel] of [[uniqueEmail('slow'), 'email'], [uniquePhone(), 'sms']] as const) {
+        const [res, ms] = await timed(() => rest(slow, 'POST', '/storefront/v1/customer/otp/request', { sat: shop.sat, body: { identifier, channel } }));
+        expect(res.status).toBe(200);
+        // The wait is the average ±20 %.
+        expect(ms).toBeGreaterThanOrEqual(0.8 * 400 - 5);
+      }
+    } finally {
+      await slow.close();
+    }
   });
 
   test('with sign-up off, a known customer still logs in', async () => {
@@ -437,6 +464,77 @@ describe('limits', () => {
   });
 });
 
+describe('concurrent requests', () => {
+  test('a second request for an identifier whose message is still being sent gets 429 at once, holding no connection', async () => {
+    const relay = await startSlowSmtpRelay(t.smtp.url, 1500);
+    const slow = await startReplica(t, { SMTP_URL: relay.url });
+    try {
+      const shop = await createShop(t);
+      const email = uniqueEmail('concurrent');
+      const request = async () => {
+        const started = performance.now();
+        const res = await rest(slow, 'POST', '/storefront/v1/customer/otp/request', { sat: shop.sat, body: { identifier: email, channel: 'email' } });
+        return { res, ms: performance.now() - started };
+      };
+      const results = await Promise.all([request(), request()]);
+      const ok = results.filter((r) => r.res.status === 200);
+      const limited = results.filter((r) => r.res.status === 429);
+      expect(ok).toHaveLength(1);
+      expect(limited).toHaveLength(1);
+      expect(limited[0]!.res.body.error.code).toBe('RATE_LIMITED');
+      expect(Number(limited[0]!.res.headers.get('retry-after'))).toBe(60);
+      // It did not wait for the other request's delivery (1.5 s) to finish.
+      expect(ok[0]!.ms).toBeGreaterThanOrEqual(1400);
+      expect(limited[0]!.ms).toBeLessThan(1000);
+      // One code was sent and it works; the refused request left no trace.
+      const code = await mailedCode(email);
+      expect(await sql(t, 'select 1 from otp_code where shop_id = ? and identifier = ?', [shop.shopId, email])).toHaveLength(1);
+      expect((await verifyCode(shop, email, code)).status).toBe(200);
+    } finally {
+      await slow.close();
+      await relay.close();
+    }
+  });
+
+  test('an OTP and a magic link signing up the same new email at once both log in as one new customer', async () => {
+    const shop = await createShop(t);
+    for (let i = 0; i < 5; i++) {
+      const email = uniqueEmail('both');
+      const before = t.smtp.messages.length;
+      expect((await requestCode(shop, email)).status).toBe(200);
+      const code = await mailedCode(email, before);
+      const { token } = await t.api.services.keys.sign({ typ: MAGIC_LINK_TOKEN_TYPE, audience: shop.shopId, ttlSeconds: 900, claims: { email } });
+      const [byCode, byLink] = await Promise.all([
+        verifyCode(shop, email, code),
+        rest(t, 'GET', `/storefront/v1/customer/magic-link/verify?token=${encodeURIComponent(token)}`),
+      ]);
+      expect(byCode.status).toBe(200);
+      expect(byLink.status).toBe(200);
+      expect(byLink.body.customer_id).toBe(byCode.body.customer_id);
+      expect(await t.db.orm.em.fork().count(Customer, { shop: shop.shopId, email })).toBe(1);
+    }
+  });
+
+  test('a first login that loses the sign-up race to a concurrent one logs in as the customer the other created', async () => {
+    // Deterministic version of the race above: the other sign-up's insert is held uncommitted
+    // until this login's own insert is waiting on the unique index.
+    const shop = await createShop(t);
+    const email = uniqueEmail('lost-race');
+    const winner = t.db.orm.em.fork();
+    await winner.begin();
+    const created = await createCustomer(winner, shop.shopId, { email });
+    const login = t.db.orm.em.fork().transactional(async (em) =>
+      completeLogin(em, { shop: await loadShop(em, shop.shopId), channel: 'email', identifier: email, catTtlHours: 1, failure: 'code' }));
+    await new Promise((r) => setTimeout(r, 300));
+    await winner.commit();
+    const result = await login;
+    expect(result.customer_id).toBe(created.id);
+    expect(await t.db.orm.em.fork().count(Customer, { shop: shop.shopId, email })).toBe(1);
+    // The CAT it issued was committed with the login's transaction: it works.
+    expect((await rest(t, 'GET', '/storefront/v1/customer/profile', { sat: shop.sat, bearer: result.access_token })).status).toBe(200);
+  });
+});
+
 describe('delivery failures', () => {
   test('an SMS the provider refuses answers a clear error and leaves the previous code valid', async () => {
     const shop = await createShop(t);
@@ -452,6 +550,10 @@ describe('delivery failures', () => {
 
     // The failed attempt did not use up the resend allowance either.
     expect((await verifyCode(shop, phone, first)).status).toBe(200);
+    const again = await requestCode(shop, phone, 'sms');
+    expect(again.status).toBe(200);
+    // Answered after the provider accepted it: the first code and this one.
+    expect(sns.messages.filter((m) => m.to === phone)).toHaveLength(2);
   });
 
   test('an unreachable SMTP server answers a clear error and leaves the previous code valid', async () => {
@@ -517,5 +619,25 @@ describe('housekeeping', () => {
     const codes = await sql<{ shop_id: string; identifier: string }>(t, 'select shop_id, identifier from otp_code where shop_id in (?, ?)', [shop.shopId, other.shopId]);
     expect(codes).toEqual(expect.arrayContaining([{ shop_id: shop.shopId, identifier: recent }, { shop_id: other.shopId, identifier: old }]));
     expect(codes).not.toContainEqual({ shop_id: shop.shopId, identifier: old });
+  });
+
+  test('used-link rows an hour past their link\'s expiry are purged; others are kept', async () => {
+    const shop = await createShop(t);
+    const other = await createShop(t);
+    const stale = crypto.randomUUID();
+    const live = crypto.randomUUID();
+    const otherShops = crypto.randomUUID();
+    const insert = (shopId: string, jti: string, expiresAgo: string) => sql(t,
+      `insert into magic_link_use (id, shop_id, jti, expires_at, created_at) values (gen_random_uuid(), ?, ?, now() - interval '${expiresAgo}', now() - interval '1 day')`,
+      [shopId, jti]);
+    await insert(shop.shopId, stale, '61 minutes');
+    await insert(shop.shopId, live, '59 minutes');
+    await insert(other.shopId, otherShops, '2 hours');
+
+    await t.db.orm.em.fork().transactional((em) => purgeStaleLoginState(em, shop.shopId, new Date()));
+
+    const jtis = (await sql<{ jti: string }>(t, 'select jti from magic_link_use where shop_id in (?, ?)', [shop.shopId, other.shopId])).map((r) => r.jti);
+    expect(jtis).not.toContain(stale);
+    expect(jtis).toEqual(expect.arrayContaining([live, otherShops]));
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { exportJWK, generateKeyPair } from 'jose';
+import { base64url, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { loadEnv, type Env } from '../../env.js';
 import { closeServices, createServices } from '../services.js';
+import { startApi } from '../../app.js';
 
 /* Secrets have no production defaults: a misconfigured API refuses to start. */
 
@@ -43,6 +44,20 @@ describe('production configuration', () => {
     const jwk = { ...(await exportJWK(privateKey)), kid: 'same' };
     const env = await prodEnv({ JWT_SIGNING_KEYS: JSON.stringify([jwk, jwk]) });
     expect(() => createServices(env)).toThrow(/duplicate kids/);
+  });
+
+  test.each([
+    ['an RSA private key in PEM', async () => ({ kid: 'rsa', pem: await exportPKCS8((await generateKeyPair('RS256', { extractable: true })).privateKey) })],
+    ['a P-256 JWK whose point is not on the curve', async () => ({
+      ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)), kid: 'off-curve', x: base64url.encode(new Uint8Array(32)),
+    })],
+  ])('%s parses but refuses to start the API, naming only its kid', async (_name, key) => {
+    const jwk = await key();
+    const env = await prodEnv({ JWT_SIGNING_KEYS: JSON.stringify([jwk]), PORT: 0 });
+    // Refused before the database is opened or a port is bound (the URL above points nowhere).
+    const started = startApi(env);
+    await expect(started).rejects.toThrow(`invalid configuration: JWT_SIGNING_KEYS key "${jwk.kid}" is not a valid ES256 (P-256) private key`);
+    await started.catch((e: Error) => expect(e.message).not.toMatch(/BEGIN|[A-Za-z0-9_-]{40,}/));
   });
 
   test('a short OTP_HASH_KEY is rejected when the environment is loaded', () => {

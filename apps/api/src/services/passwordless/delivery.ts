@@ -1,3 +1,4 @@
+import type { LoginChannel } from '@cartly/contracts';
 import type { MailMessage } from '@cartly/mail';
 import { AppError } from '../../errors.js';
 import type { Services } from '../services.js';
@@ -11,28 +12,26 @@ import type { Services } from '../services.js';
  * belongs to a customer.
  */
 
-export type DeliveryChannel = 'email' | 'sms';
-
 /** Moving average of recent successful delivery times, per channel, per process. */
 export class DeliveryTiming {
-  private readonly averageMs: Record<DeliveryChannel, number>;
+  private readonly averageMs: Record<LoginChannel, number>;
 
-  constructor(initialMs: Record<DeliveryChannel, number> = { email: 40, sms: 150 }) {
+  constructor(initialMs: Record<LoginChannel, number> = { email: 40, sms: 150 }) {
     this.averageMs = { ...initialMs };
   }
 
-  record(channel: DeliveryChannel, ms: number): void {
+  record(channel: LoginChannel, ms: number): void {
     // Clamp so one pathological delivery does not make decoys very slow.
     const sample = Math.min(Math.max(ms, 0), 5_000);
     this.averageMs[channel] = this.averageMs[channel] * 0.8 + sample * 0.2;
   }
 
-  expected(channel: DeliveryChannel): number {
+  expected(channel: LoginChannel): number {
     return this.averageMs[channel];
   }
 }
 
-async function timed(timing: DeliveryTiming, channel: DeliveryChannel, send: () => Promise<void>): Promise<void> {
+async function timed(timing: DeliveryTiming, channel: LoginChannel, send: () => Promise<void>): Promise<void> {
   const started = performance.now();
   try {
     await send();
@@ -52,7 +51,7 @@ export function deliverSms(services: Services, to: string, body: string): Promis
 }
 
 /** Waits about as long as a delivery on the channel takes (±20 % jitter). */
-export async function waitLikeDelivery(services: Services, channel: DeliveryChannel): Promise<void> {
+export async function waitLikeDelivery(services: Services, channel: LoginChannel): Promise<void> {
   const ms = services.deliveryTiming.expected(channel) * (0.8 + Math.random() * 0.4);
   await new Promise((resolve) => setTimeout(resolve, ms));
 }

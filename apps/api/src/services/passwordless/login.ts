@@ -1,5 +1,5 @@
-import type { CustomerAccessTokenResult } from '@cartly/contracts';
-import { Customer, Shop, type EntityManager, type IShop } from '@cartly/db';
+import type { CustomerAccessTokenResult, LoginChannel } from '@cartly/contracts';
+import { Customer, Shop, UniqueConstraintViolationException, type EntityManager, type IShop } from '@cartly/db';
 import { AppError } from '../../errors.js';
 import { issueCustomerToken } from '../../auth/credentials.js';
 import { createCustomer } from '../customers.js';
@@ -18,8 +18,30 @@ export async function loadShop(em: EntityManager, shopId: string): Promise<IShop
   return shop;
 }
 
-export function findCustomer(em: EntityManager, shopId: string, channel: 'email' | 'sms', identifier: string) {
+export function findCustomer(em: EntityManager, shopId: string, channel: LoginChannel, identifier: string) {
   return em.findOne(Customer, { shop: shopId, ...(channel === 'email' ? { email: identifier } : { phone: identifier }) }, { fields: ['id'] });
+}
+
+/**
+ * Creates the customer in a savepoint (MikroORM nests em.transactional as
+ * SAVEPOINT). A concurrent first login for the same identifier (an OTP and a
+ * magic link at once) may create them first: then this one rolls back to the
+ * savepoint, keeping the request's transaction usable, and logs in as that
+ * customer instead of answering 409.
+ */
+async function signUp(em: EntityManager, shopId: string, channel: LoginChannel, identifier: string): Promise<string> {
+  try {
+    return await em.transactional(async (tx) =>
+      (await createCustomer(tx, shopId, channel === 'email' ? { email: identifier } : { phone: identifier })).id,
+    );
+  } catch (e) {
+    // The unique index caught the race, or createCustomer's own check saw the winner already committed.
+    const lostRace = e instanceof UniqueConstraintViolationException || (e instanceof AppError && e.appCode === 'CONFLICT');
+    if (!lostRace) throw e;
+    const winner = await findCustomer(em, shopId, channel, identifier);
+    if (!winner) throw e;
+    return winner.id;
+  }
 }
 
 /**
@@ -29,13 +51,12 @@ export function findCustomer(em: EntityManager, shopId: string, channel: 'email'
  */
 export async function completeLogin(
   em: EntityManager,
-  opts: { shop: IShop; channel: 'email' | 'sms'; identifier: string; catTtlHours: number; failure: 'code' | 'link' },
+  opts: { shop: IShop; channel: LoginChannel; identifier: string; catTtlHours: number; failure: 'code' | 'link' },
 ): Promise<CustomerAccessTokenResult> {
   let customerId = (await findCustomer(em, opts.shop.id, opts.channel, opts.identifier))?.id;
   if (!customerId) {
     if (!signupAllowed(opts.shop)) throw loginFailed(opts.failure);
-    const created = await createCustomer(em, opts.shop.id, opts.channel === 'email' ? { email: opts.identifier } : { phone: opts.identifier });
-    customerId = created.id;
+    customerId = await signUp(em, opts.shop.id, opts.channel, opts.identifier);
   }
   const { token, expiresAt } = issueCustomerToken(em, { shopId: opts.shop.id, customerId, ttlHours: opts.catTtlHours });
   await em.flush();

@@ -11,7 +11,7 @@ import { throttleLoginRequest, type LoginRequestContext } from './request-contex
 
 /** The JWT `typ` of a magic link: an AST (or any other token we sign) can never pass for one. */
 export const MAGIC_LINK_TOKEN_TYPE = 'cartly-magic-link+jwt';
-export const MAGIC_LINK_TTL_SECONDS = 15 * 60;
+const MAGIC_LINK_TTL_SECONDS = 15 * 60;
 /** The page the emailed link opens; the API serves it (see routers/passwordless/magic-link-page.ts). */
 export const MAGIC_LINK_PAGE_PATH = '/magic-link';
 
@@ -22,7 +22,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * with the token in the fragment. Browsers never send a fragment to a server,
  * so a scanner fetching the URL gets only the static page.
  */
-export function magicLinkUrl(publicBaseUrl: string, token: string): string {
+function magicLinkUrl(publicBaseUrl: string, token: string): string {
   const url = new URL(MAGIC_LINK_PAGE_PATH.slice(1), publicBaseUrl.replace(/\/?$/, '/'));
   url.hash = `token=${token}`;
   return url.toString();
@@ -41,7 +41,8 @@ export async function requestMagicLink(
   }
   await throttleLoginRequest(ctx, input.email, now);
 
-  if (await findCustomer(ctx.em, shop.id, 'email', input.email) || signupAllowed(shop)) {
+  // The shop-wide setting first, so with sign-up on no address costs a customer lookup (see otp.ts).
+  if (signupAllowed(shop) || await findCustomer(ctx.em, shop.id, 'email', input.email)) {
     const { token } = await ctx.services.keys.sign({
       typ: MAGIC_LINK_TOKEN_TYPE,
       audience: shop.id,
@@ -91,8 +92,7 @@ export async function verifyMagicLink(
     [uuidv7(), shop.id, jti, new Date(exp * 1000), now],
   );
   if (inserted.length === 0) throw loginFailed('link');
-  // Rows of links that expired over an hour ago guard nothing: their JWTs fail on `exp` anyway.
-  await ctx.em.execute('delete from magic_link_use where shop_id = ? and expires_at < ?', [shop.id, new Date(now.getTime() - 3600_000)]);
+  // Rows of links that expired over an hour ago are deleted by purgeStaleLoginState (purge.ts).
 
   const login = await completeLogin(ctx.em, {
     shop, channel: 'email', identifier: normalised.value, catTtlHours: ctx.env.CAT_TTL_HOURS, failure: 'link',

@@ -1,13 +1,9 @@
-import type { MailMessage } from '@cartly/mail';
+import { escapeHtml, type MailMessage } from '@cartly/mail';
 
 /*
  * What a customer receives. Branded with the shop's name; every interpolated
  * value is escaped for HTML, and the HTML loads nothing from anywhere.
  */
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** Shop names are merchant-controlled: keep them to one plain line in subjects and SMS. */
 function oneLine(s: string): string {

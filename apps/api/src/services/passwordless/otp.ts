@@ -1,4 +1,4 @@
-import type { CustomerAccessTokenResult, LoginRequested } from '@cartly/contracts';
+import type { CustomerAccessTokenResult, LoginChannel, LoginRequested } from '@cartly/contracts';
 import { OtpCode, uuidv7, type IShop } from '@cartly/db';
 import { deliverEmail, deliverSms, waitLikeDelivery } from './delivery.js';
 import { completeLogin, findCustomer, loadShop, loginFailed, signupAllowed } from './login.js';
@@ -6,13 +6,11 @@ import { otpEmail, otpSms } from './messages.js';
 import { newOtpCode, unmatchableHash } from './otp-hash.js';
 import { throttleLoginRequest, throttleVerification, type LoginRequestContext } from './request-context.js';
 
-export const OTP_MAX_TTL_MINUTES = 15;
+const OTP_MAX_TTL_MINUTES = 15;
 /** Wrong attempts a code survives; the next attempt finds it dead. */
-export const OTP_MAX_ATTEMPTS = 5;
-/** Old code rows are deleted after a day: enough for the daily limit's window, which lives elsewhere. */
-const RETAIN_MS = 24 * 3600_000;
+const OTP_MAX_ATTEMPTS = 5;
 
-export function otpTtlMinutes(shop: IShop): number {
+function otpTtlMinutes(shop: IShop): number {
   const configured = shop.settings.otpTtlMinutes ?? OTP_MAX_TTL_MINUTES;
   return Math.min(OTP_MAX_TTL_MINUTES, Math.max(1, Math.floor(configured)));
 }
@@ -24,13 +22,14 @@ export function otpTtlMinutes(shop: IShop): number {
  */
 export async function requestOtp(
   ctx: LoginRequestContext,
-  input: { channel: 'email' | 'sms'; identifier: string },
+  input: { channel: LoginChannel; identifier: string },
 ): Promise<LoginRequested> {
   const now = new Date();
   const shop = await loadShop(ctx.em, ctx.shopId);
   await throttleLoginRequest(ctx, input.identifier, now);
   const ttlMinutes = otpTtlMinutes(shop);
-  const sendable = Boolean(await findCustomer(ctx.em, shop.id, input.channel, input.identifier)) || signupAllowed(shop);
+  // The shop-wide setting first: with sign-up on, no identifier costs a customer lookup, so none answers slower.
+  const sendable = signupAllowed(shop) || Boolean(await findCustomer(ctx.em, shop.id, input.channel, input.identifier));
 
   const id = uuidv7();
   const code = newOtpCode();
@@ -44,9 +43,7 @@ export async function requestOtp(
     `update otp_code set state = 'superseded' where shop_id = ? and identifier = ? and state = 'live'`,
     [shop.id, input.identifier],
   );
-  await ctx.em.execute('delete from otp_code where shop_id = ? and identifier = ? and created_at < ?', [
-    shop.id, input.identifier, new Date(now.getTime() - RETAIN_MS),
-  ]);
+  // Rows older than a day are deleted by purgeStaleLoginState (purge.ts).
   ctx.em.create(OtpCode, {
     id,
     shop: shop.id,
@@ -71,7 +68,7 @@ const NO_CODE_ID = '00000000-0000-7000-8000-000000000000';
  */
 export async function verifyOtp(
   ctx: LoginRequestContext,
-  input: { channel: 'email' | 'sms'; identifier: string; code: string },
+  input: { channel: LoginChannel; identifier: string; code: string },
 ): Promise<CustomerAccessTokenResult> {
   const now = new Date();
   // Side pool first, while this request's transaction holds no lock (see autonomous-db.ts).

@@ -1,4 +1,4 @@
-import type { MailMessage } from '@cartly/mail';
+import { escapeHtml, type MailMessage } from '@cartly/mail';
 import type { CustomerNotice } from '../../workflows/rma-types.js';
 import { formatMoney, type ReturnView } from './return-view.js';
 
@@ -8,10 +8,6 @@ const REJECT_REASON_TEXT: Record<string, string> = {
   item_not_eligible: 'the items are not eligible for return',
   other: 'of the reason given below',
 };
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** Plain paragraphs in, a text part and an escaped HTML part out. */
 function message(to: string, subject: string, paragraphs: string[], items: string[]): MailMessage {
