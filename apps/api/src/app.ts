@@ -11,35 +11,46 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-/** Opens the database and outside services and starts listening. */
+/** How long in-flight requests get to finish on close before their sockets are cut. */
+const DRAIN_MS = 5_000;
+
+/** Opens the database and outside services and starts listening; a failed start closes what it opened. */
 export async function startApi(env: Env, opts: { services?: Services; orm?: MikroORM } = {}): Promise<RunningApi> {
   const services = opts.services ?? createServices(env);
+  let orm: MikroORM | undefined = opts.orm;
+  const release = async () => {
+    if (!opts.services) await closeServices(services);
+    if (!opts.orm) await orm?.close(true);
+  };
   try {
     // Imports the signing keys now: a key that parses but does not import (an RSA PEM, a JWK off the curve)
     // stops the start instead of failing the first magic link or app session.
     await services.keys.jwks();
+    orm ??= await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
+    const server = createApiServer({ env, orm, services });
+    // Bound keep-alive so idle sockets do not pin the process on shutdown.
+    server.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(env.PORT, env.HOST, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://${env.HOST}:${port}`,
+      orm,
+      services,
+      async close() {
+        // Stop accepting, let in-flight requests finish, then cut what is left.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+        await closed;
+        clearTimeout(cut);
+        await release();
+      },
+    };
   } catch (e) {
-    if (!opts.services) await closeServices(services);
+    await release();
     throw e;
   }
-  const orm = opts.orm ?? (await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }));
-  const server = createApiServer({ env, orm, services });
-  // Bound keep-alive so idle sockets do not pin the process on shutdown.
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(env.PORT, env.HOST, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${env.HOST}:${port}`,
-    orm,
-    services,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (!opts.services) await closeServices(services);
-      if (!opts.orm) await orm.close(true);
-    },
-  };
 }

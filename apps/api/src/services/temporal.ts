@@ -26,7 +26,8 @@ export function temporalGateway(opts: { address: string; namespace: string; task
       return (await pending).client;
     },
     async close() {
-      if (pending) await (await pending).connection.close().catch(() => undefined);
+      // A connection that never opened has nothing to close (and must not make close() throw).
+      if (pending) await pending.then((p) => p.connection.close(), () => undefined).catch(() => undefined);
       pending = undefined;
     },
   };
