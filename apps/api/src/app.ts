@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { openOrm, type MikroORM } from '@cartly/db';
+import { ledgerPaymentProvider, type PaymentProvider } from '@cartly/payments';
 import type { Env } from './env.js';
 import { createApiServer } from './http/server.js';
 import { closeServices, createServices, type Services } from './services/services.js';
@@ -15,7 +16,7 @@ export interface RunningApi {
 const DRAIN_MS = 5_000;
 
 /** Opens the database and outside services and starts listening; a failed start closes what it opened. */
-export async function startApi(env: Env, opts: { services?: Services; orm?: MikroORM } = {}): Promise<RunningApi> {
+export async function startApi(env: Env, opts: { services?: Services; orm?: MikroORM; payments?: PaymentProvider } = {}): Promise<RunningApi> {
   const services = opts.services ?? createServices(env);
   let orm: MikroORM | undefined = opts.orm;
   const release = async () => {
@@ -27,7 +28,7 @@ export async function startApi(env: Env, opts: { services?: Services; orm?: Mikr
     // stops the start instead of failing the first magic link or app session.
     await services.keys.jwks();
     orm ??= await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
-    const server = createApiServer({ env, orm, services });
+    const server = createApiServer({ env, orm, services, payments: opts.payments ?? ledgerPaymentProvider({ orm }) });
     // Bound keep-alive so idle sockets do not pin the process on shutdown.
     server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, MikroORM } from '@cartly/db';
+import type { PaymentProvider } from '@cartly/payments';
 import type { Env } from './env.js';
 import type { Services } from './services/services.js';
 
@@ -7,11 +8,14 @@ export interface Deps {
   env: Env;
   orm: MikroORM;
   services: Services;
+  /** Gives money back (the ledger by default); needs the ORM, so it is built beside it, not in Services. */
+  payments: PaymentProvider;
 }
 
 export interface Context {
   env: Env;
   services: Services;
+  payments: PaymentProvider;
   /** A fork per request: the global EntityManager is never used by handlers. */
   em: EntityManager;
   req: IncomingMessage;
@@ -32,6 +36,7 @@ export function contextFactory(deps: Deps) {
   return ({ req, res }: { req: IncomingMessage; res: object }): Context => ({
     env: deps.env,
     services: deps.services,
+    payments: deps.payments,
     em: deps.orm.em.fork() as unknown as EntityManager,
     req,
     res: res as ServerResponse,

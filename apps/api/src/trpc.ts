@@ -104,6 +104,14 @@ export const customerProcedure = authenticated(async (ctx) => {
   return { customer, shopId: customer.shopId, customerId: customer.customerId };
 });
 
+/** CAT optional: without one `shopId`/`customerId` are null; a present but invalid CAT is still 401. */
+export const optionalCustomerProcedure = authenticated(async (ctx) => {
+  const token = bearer(ctx.req);
+  if (token === undefined) return { customer: null, shopId: null, customerId: null };
+  const customer = await resolveCustomerToken(ctx.em, token);
+  return { customer, shopId: customer.shopId, customerId: customer.customerId };
+});
+
 /** Admin token; the route's `scope` meta is enforced here (403 without it). */
 export const adminProcedure = authenticated(async (ctx, meta) => {
   const admin = await resolveAdminToken(ctx.em, bearer(ctx.req));

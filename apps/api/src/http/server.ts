@@ -8,8 +8,13 @@ import { contextFactory, type Deps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
 import { openApiDocument } from '../openapi/document.js';
 import { readBody } from './body.js';
+import { matchRawRoute, type RawRoute } from './raw-routes.js';
+import { portalCoreRawRoutes } from '../portal-core/raw-routes.js';
 import { serveMagicLinkPage } from '../routers/passwordless/magic-link-page.js';
 import { MAGIC_LINK_PAGE_PATH } from '../services/passwordless/magic-link.js';
+
+/** Non-JSON (or conditional) routes, matched before tRPC and REST; each domain exports its table. */
+const RAW_ROUTES: RawRoute[] = [...portalCoreRawRoutes];
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -70,6 +75,11 @@ export function createApiServer(deps: Deps): Server {
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname === MAGIC_LINK_PAGE_PATH) {
       serveMagicLinkPage(req, res);
+      return;
+    }
+    const rawRoute = matchRawRoute(RAW_ROUTES, req.method, url.pathname);
+    if (rawRoute) {
+      await rawRoute.handle(req, res, deps);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/healthz') {

@@ -34,6 +34,8 @@ function securityFor(meta: RouteMeta): Record<string, string[]>[] {
     storefront: [{ StorefrontAccessToken: [] }],
     storefront_customer: [{ StorefrontAccessToken: [], CustomerAccessToken: [] }],
     customer: [{ CustomerAccessToken: [] }],
+    // `{}` = no credential is also accepted.
+    optional_customer: [{ CustomerAccessToken: [] }, {}],
     admin: [{ AdminToken: meta.scope ? [meta.scope] : [] }],
     app: [{ AppToken: [] }],
   };

@@ -9,6 +9,8 @@ export type RouteAuth =
   | 'storefront'
   | 'storefront_customer'
   | 'customer'
+  /** CAT optional: without one the route runs with `shopId`/`customerId` null; a present but invalid CAT is 401. */
+  | 'optional_customer'
   | 'admin'
   | 'app';
 
@@ -21,6 +23,8 @@ export const ADMIN_SCOPES = [
   'write_orders',
   'read_returns',
   'write_returns',
+  'read_portal',
+  'write_portal',
 ] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 
@@ -43,6 +47,7 @@ const AUTH_ERRORS: Record<RouteAuth, number[]> = {
   storefront: [401],
   storefront_customer: [401],
   customer: [401],
+  optional_customer: [401],
   admin: [401, 403],
   app: [401],
 };

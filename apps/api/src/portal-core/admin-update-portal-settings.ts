@@ -1,0 +1,9 @@
+import { adminUpdatePortalSettingsMeta, ZAdminUpdatePortalSettingsInput, ZAdminUpdatePortalSettingsOutput } from '@cartly/contracts';
+import { adminProcedure } from '../trpc.js';
+import { savePortalSettings } from './portal-settings.js';
+
+export const adminUpdatePortalSettings = adminProcedure
+  .meta(adminUpdatePortalSettingsMeta)
+  .input(ZAdminUpdatePortalSettingsInput)
+  .output(ZAdminUpdatePortalSettingsOutput)
+  .mutation(({ ctx, input }) => savePortalSettings(ctx.em, ctx.shopId, input.settings, input.expected_version));
