@@ -46,12 +46,17 @@ export async function refundBreakdown(
   const lines = await em.find(OrderLine, where, { orderBy: { id: 'asc' } });
   const fulfillments = await em.find(Fulfillment, where, { fields: ['fulfilledAt'] });
   const recorded = await em.count(OrderRefund, where);
-  const unrecordedRefund = await em.findOne(Refund, { shop: q.shopId, idempotencyKey: orderRefundKey(order.id) });
+  // Every ledger refund of the order in one statement (one snapshot): a refund committing between two
+  // reads (the order row, then the refunds) must not be counted in one and missed in the other.
+  const ledger = await em.find(Refund, where);
   const openReturns = await em.count(ReturnRequest, { ...where, $or: [{ status: 'approved' }, { status: 'requested', expiresAt: { $gt: q.now } }] });
   const held = await activeReturnQuantities(em, { shopId: q.shopId, orderId: order.id, now: q.now });
 
-  // An unrecorded refund of ours is counted as not yet made, so a retry recomputes the same amount.
-  const alreadyRefundedCents = order.refundedCents - (recorded === 0 ? (unrecordedRefund?.amountCents ?? 0) : 0);
+  // Our own refund, if an earlier attempt made it without recording it, counts as not yet made,
+  // so a retry recomputes the same amount (and replays the same idempotency key).
+  const ownKey = orderRefundKey(order.id);
+  const unrecordedRefund = recorded === 0 ? (ledger.find((r) => r.idempotencyKey === ownKey) ?? null) : null;
+  const alreadyRefundedCents = ledger.filter((r) => r !== unrecordedRefund).reduce((sum, r) => sum + r.amountCents, 0);
   const refundableCents = Math.max(0, order.paidCents - alreadyRefundedCents);
   const restockingFeeCents = bpsOf(refundableCents, policy.restocking_fee_bps);
   const nonRefundableFeesCents = Math.min(policy.non_refundable_fee_cents, refundableCents - restockingFeeCents);
@@ -74,6 +79,6 @@ export async function refundBreakdown(
 
   return {
     order, paidCents: order.paidCents, alreadyRefundedCents, refundableCents, restockingFeeCents, nonRefundableFeesCents,
-    netRefundCents, restock, windowEndsAt, ineligibleReason, unrecordedRefund: recorded === 0 ? unrecordedRefund : null,
+    netRefundCents, restock, windowEndsAt, ineligibleReason, unrecordedRefund,
   };
 }

@@ -1,4 +1,7 @@
-import { Customer, OrderRefund, orderRefundKey, PortalActivity, Shop, type EntityManager, type IOrderRefund } from '@cartly/db';
+import {
+  Customer, OrderRefund, orderRefundKey, PortalActivity, Shop, UniqueConstraintViolationException,
+  type EntityManager, type IOrderRefund,
+} from '@cartly/db';
 import type { Mailer } from '@cartly/mail';
 import { RefundRefusedError, type PaymentProvider, type RefundReceipt } from '@cartly/payments';
 import { AppError } from '../errors.js';
@@ -65,7 +68,13 @@ export async function refundFulfilledOrder(
     data: { order_refund_id: refund.id, refund_id: receipt.refundId, amount_cents: amountCents, currency: b.order.currency },
   });
   // The unique order key decides between concurrent twins before anything else is written or sent.
-  await em.flush();
+  try {
+    await em.flush();
+  } catch (e) {
+    // No `cause`: trpc.ts would re-translate a unique violation into its generic 409 message.
+    if (e instanceof UniqueConstraintViolationException) throw new AppError('CONFLICT', 'this order was already refunded');
+    throw e;
+  }
   await restockVariants(em, q.shopId, b.restock);
   await notifyCustomer(deps, q, b, refund);
   return { refund, orderNumber: b.order.number };

@@ -7,7 +7,7 @@ export const refundOrderMeta = route({
   method: 'PUT', path: '/subscriptions/cp/api/subscription-billing-attempts/refund-fulfillment/{id}', auth: 'customer',
   tags: ['Portal core'], summary: 'Refund one of the customer\'s fulfilled orders, once',
   description:
-    'Refunds what the preview shows through the payments ledger (with returns, never more than was paid), restocks the ' +
+    'The body is JSON (`{}` is enough). Refunds what the preview shows through the payments ledger (with returns, never more than was paid), restocks the ' +
     'units not already returned, emails the customer and records the activity. An order is refunded this way at most ' +
     'once: a second call answers 409. 422 when the order is not eligible (see the preview\'s `ineligible_reason`); ' +
     '409 when `expected_amount_cents` no longer matches; another customer\'s or shop\'s order answers 404.',
