@@ -1,6 +1,7 @@
 import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager } from '@cartly/db';
 import { issueOwnerCredentials, provisionShop } from '../services/shops.js';
 import { createPaidOrder, fulfill } from '../services/orders.js';
+import { saveCustomCss } from '../portal-core/custom-css.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
 const DEMO_DOMAIN = 'demo.cartly.test';
@@ -42,6 +43,8 @@ export async function seedDemo(em: EntityManager) {
     { variantId: mugV.id, quantity: 1 },
   ]);
   await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
+  // Portal settings stay at their defaults (version 0); a little branding shows the custom CSS path working.
+  await saveCustomCss(em, shop.id, ':host{--cartly-primary:#0f766e}.subscription-card{border-radius:12px}');
   return {
     shop_id: shop.id,
     admin_token: adminToken,

@@ -98,6 +98,12 @@ test('preview, then refund: they agree to the cent, the ledger moves the money o
 
   const after = await rest(t, 'GET', PREVIEW(order.id), { bearer: ann.cat });
   expect(after.body).toMatchObject({ eligible: false, ineligible_reason: 'already_refunded', net_refund_cents: 0 });
+  // Refunded and restocked: a return of the same units would be a second refund, so it is refused up front.
+  const ret = await rest(t, 'POST', '/customer/returns', {
+    bearer: ann.cat, body: { order_id: order.id, lines: [{ order_line_id: order.small, quantity: 1, reason: 'damaged' }] },
+  });
+  expect(ret.status).toBe(422);
+  expect(ret.body.error.message).toBe('order_id: this order was already refunded, so it cannot be returned');
 });
 
 test('with the shop\'s restocking and non-refundable fees, preview equals refund over the typed client', async () => {
