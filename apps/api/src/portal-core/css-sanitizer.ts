@@ -39,6 +39,13 @@ const ALLOWED_FUNCTIONS = new Set([
 /** The only data: URLs allowed: raster images a browser cannot execute. */
 const DATA_IMAGE = /^data:image\/(png|gif|jpeg|webp)[;,]/;
 
+export class CssTooDeepError extends Error {
+  override readonly name = 'CssTooDeepError';
+  constructor() {
+    super(`nests blocks, parentheses or brackets more than ${CSS_MAX_NESTING} levels deep`);
+  }
+}
+
 export interface SanitizedCss {
   css: string;
   dropped: CssDroppedItem[];
@@ -220,12 +227,35 @@ function matchesAttributeValues(selector: SelectorList): boolean {
   return csstree.find(selector, (n) => n.type === 'AttributeSelector' && n.value !== null) !== null;
 }
 
+/** Deepest block/paren/bracket nesting a sheet may have; real sheets stay under 10, the parser recurses per level. */
+export const CSS_MAX_NESTING = 32;
+
+/** Nesting depth of `{`, `(` and `[`, skipping comments and strings (a linear scan, before any parsing). */
+export function cssNestingDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '/' && source[i + 1] === '*') {
+      const end = source.indexOf('*/', i + 2);
+      i = end === -1 ? source.length : end + 1;
+    } else if (c === '"' || c === "'") {
+      for (i++; i < source.length && source[i] !== c && source[i] !== '\n'; i++) if (source[i] === '\\') i++;
+    } else if (c === '{' || c === '(' || c === '[') max = Math.max(max, ++depth);
+    else if ((c === '}' || c === ')' || c === ']') && depth > 0) depth--;
+  }
+  return max;
+}
+
 /**
  * Sanitises a sheet: returns the rebuilt CSS and what was dropped, with why.
  * `<` is escaped in the output (`\3c `, valid in CSS strings and identifiers), so
  * the sheet can never close a `<style>` element it is inlined into.
  */
 export function sanitizeCss(source: string): SanitizedCss {
+  // Deep nesting would exhaust the stack in the parser: such a sheet is refused whole, by the caller.
+  if (cssNestingDepth(source) > CSS_MAX_NESTING) throw new CssTooDeepError();
   const sanitizer = new Sanitizer();
   const ast = csstree.parse(source, {
     positions: true,

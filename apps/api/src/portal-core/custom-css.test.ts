@@ -70,6 +70,10 @@ test('another shop\'s id is 404 (even with a valid ETag), a missing SAT 401, a m
   expect(missing.status).toBe(401);
   expect(missing.body.error.code).toBe('UNAUTHENTICATED');
   expect((await rest(env.t, 'GET', CSS('not-a-uuid'), { sat: env.shop.sat })).status).toBe(400);
+  expect((await rest(env.t, 'GET', CSS('%E0%A4%A'), { sat: env.shop.sat })).status).toBe(400);
+  const extra = await rest(env.t, 'GET', `${CSS(env.shop.shopId)}?shop=x`, { sat: env.shop.sat });
+  expect(extra.status).toBe(400);
+  expect(extra.body.error.message).toBe('shop: is not a known field');
   await expect(trpcClient(env.t, { sat: env.shop.sat }).portalCore.css.get.query({ id: env.other.shopId })).rejects.toMatchObject({ data: { httpStatus: 404 } });
   // A env.shop that never saved CSS serves an empty sheet, not an error.
   expect((await rest(env.t, 'GET', CSS(env.other.shopId), { sat: env.other.sat })).body).toMatchObject({ css: '', updated_at: null });
@@ -83,6 +87,9 @@ test('a 2 MB sheet and one just over the limit are refused with 413, and the sav
   const over = await rest(env.t, 'PUT', ADMIN, { bearer: env.shop.adminToken, body: { css: `.a{content:"${'x'.repeat(66_000)}"}` } });
   expect(over.status).toBe(413);
   expect(over.body.error.message).toMatch(/^css: is \d+ bytes; at most 65536/);
+  const deep = await rest(env.t, 'PUT', ADMIN, { bearer: env.shop.adminToken, body: { css: `${'@media screen{'.repeat(3000)}a{color:red}` } });
+  expect(deep.status).toBe(400);
+  expect(deep.body.error.message).toBe('css: nests blocks, parentheses or brackets more than 32 levels deep');
   expect(await stored(env.shop)).toMatchObject({ css: before!.css, etag: before!.etag });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { CUSTOM_CSS_MAX_BYTES, ZCssDropReason, type CssDroppedItem } from '@cartly/contracts';
 import { PortalCustomCss, type EntityManager, type IPortalCustomCss } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { sanitizeCss } from './css-sanitizer.js';
+import { CssTooDeepError, sanitizeCss, type SanitizedCss } from './css-sanitizer.js';
 
 export interface CustomCssView {
   shop_id: string;
@@ -51,7 +51,14 @@ export async function saveCustomCss(em: EntityManager, shopId: string, source: s
       details: { max_bytes: CUSTOM_CSS_MAX_BYTES },
     });
   }
-  const { css, dropped } = sanitizeCss(source);
+  let sanitized: SanitizedCss;
+  try {
+    sanitized = sanitizeCss(source);
+  } catch (e) {
+    if (e instanceof CssTooDeepError) throw new AppError('VALIDATION_FAILED', `css: ${e.message}`);
+    throw e;
+  }
+  const { css, dropped } = sanitized;
   const row = (await em.findOne(PortalCustomCss, { shop: shopId })) ?? em.create(PortalCustomCss, {
     shop: shopId, source: '', css: '', etag: '', dropped: [],
   });

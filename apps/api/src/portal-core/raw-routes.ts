@@ -24,8 +24,11 @@ async function serveCustomCss(req: IncomingMessage, res: ServerResponse, deps: D
     em,
     header(req, 'x-shopify-storefront-access-token') ?? header(req, 'x-cartly-storefront-access-token'),
   );
-  const id = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname.split('/').pop() ?? '');
-  const input = ZGetCustomCssInput.safeParse({ id });
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  // As on every REST route: unknown query fields are rejected, not ignored.
+  const unknown = [...url.searchParams.keys()][0];
+  if (unknown !== undefined) throw new AppError('VALIDATION_FAILED', `${unknown}: is not a known field`);
+  const input = ZGetCustomCssInput.safeParse({ id: url.pathname.split('/').pop() });
   if (!input.success) throw new AppError('VALIDATION_FAILED', 'id: must be a shop id (UUID)');
   requireOwnShop(storefront.shopId, input.data.id);
 
