@@ -122,6 +122,35 @@ test('with the shop\'s restocking and non-refundable fees, preview equals refund
   expect(await moneyOf(order.id)).toMatchObject({ refundedCents: 8187, financialStatus: 'partially_refunded', ledger: [['order-refund', 8187]] });
 });
 
+test.each([
+  [333, 7, { restocking: 283, fees: 7, net: 8210 }],
+  [9_999, 0, { restocking: 8499, fees: 0, net: 1 }],
+  [0, 8_499, { restocking: 0, fees: 8499, net: 1 }],
+])('restocking %i bps and a %i-cent fee: the preview\'s net is exactly what is refunded', async (bps, fee, expected) => {
+  const s = await createShop(t, `Fees ${bps} ${fee}`);
+  const c = await createLoggedInCustomer(t, s, `c${bps}-${fee}@example.com`);
+  await withSettings(s, { restocking_fee_bps: bps, non_refundable_fee_cents: fee });
+  const order = await fulfilledOrder(t, s, c.customerId);
+  const preview = (await rest(t, 'GET', PREVIEW(order.id), { bearer: c.cat })).body;
+  expect(amountsOf(preview)).toEqual({ paid: 8500, already: 0, refundable: 8500, ...expected });
+  const refund = await rest(t, 'PUT', REFUND(order.id), { bearer: c.cat, body: { expected_amount_cents: preview.net_refund_cents } });
+  expect(refund.body.amount_cents).toBe(preview.net_refund_cents);
+  expect((await moneyOf(order.id)).ledger).toEqual([['order-refund', expected.net]]);
+});
+
+test('fees that take everything leave nothing to refund: 422, and no ledger row', async () => {
+  const s = await createShop(t, 'All fees');
+  const c = await createLoggedInCustomer(t, s, 'greedy@example.com');
+  await withSettings(s, { non_refundable_fee_cents: 10_000 });
+  const order = await fulfilledOrder(t, s, c.customerId);
+  expect((await rest(t, 'GET', PREVIEW(order.id), { bearer: c.cat })).body).toMatchObject({
+    non_refundable_fees_cents: 8500, net_refund_cents: 0, eligible: false, ineligible_reason: 'nothing_to_refund',
+  });
+  const res = await rest(t, 'PUT', REFUND(order.id), { bearer: c.cat, body: {} });
+  expect(res.status).toBe(422);
+  expect((await moneyOf(order.id)).ledger).toEqual([]);
+});
+
 test('a second refund of the same order is refused and the first happened once, even when six race', async () => {
   const order = await fulfilledOrder(t, shop, ann.customerId);
   const racing = await Promise.all(Array.from({ length: 6 }, () => rest(t, 'PUT', REFUND(order.id), { bearer: ann.cat, body: {} })));

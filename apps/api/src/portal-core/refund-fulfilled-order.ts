@@ -47,6 +47,9 @@ export async function refundFulfilledOrder(
   const amountCents = b.unrecordedRefund?.amountCents ?? b.netRefundCents;
   const receipt = await moveMoney(deps.payments, { shopId: q.shopId, orderId: b.order.id, amountCents, currency: b.order.currency });
 
+  // Normally the breakdown's own fees. When recording an earlier attempt's refund, the fees are what the
+  // amount actually left over (the settings may have changed since), so the row always adds up.
+  const restockingFeeCents = Math.min(b.restockingFeeCents, b.refundableCents - amountCents);
   const refund = em.create(OrderRefund, {
     shop: q.shopId,
     order: b.order.id,
@@ -55,8 +58,8 @@ export async function refundFulfilledOrder(
     currency: b.order.currency,
     paidCents: b.paidCents,
     alreadyRefundedCents: b.alreadyRefundedCents,
-    restockingFeeCents: b.restockingFeeCents,
-    nonRefundableFeesCents: b.paidCents - b.alreadyRefundedCents - b.restockingFeeCents - amountCents,
+    restockingFeeCents,
+    nonRefundableFeesCents: b.refundableCents - restockingFeeCents - amountCents,
     amountCents,
     restocked: b.restock,
   });
