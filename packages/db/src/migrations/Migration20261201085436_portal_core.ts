@@ -41,7 +41,7 @@ export class Migration20261201085436_portal_core extends Migration {
     this.addSql(`alter table "inventory_level" add constraint "inventory_level_non_negative" check ("available" >= 0);`);
     this.addSql(`alter table "order_refund" add constraint "order_refund_amount_positive" check ("amount_cents" > 0);`);
     this.addSql(`alter table "order_refund" add constraint "order_refund_fees_non_negative" check ("restocking_fee_cents" >= 0 and "non_refundable_fees_cents" >= 0 and "already_refunded_cents" >= 0);`);
-    this.addSql(`alter table "order_refund" add constraint "order_refund_within_paid" check ("already_refunded_cents" + "amount_cents" <= "paid_cents");`);
+    this.addSql(`alter table "order_refund" add constraint "order_refund_amount_within_paid" check ("already_refunded_cents" + "amount_cents" <= "paid_cents");`);
   }
 
   override async down(): Promise<void> {
