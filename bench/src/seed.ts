@@ -1,6 +1,6 @@
 import { CustomerAddress, openOrm, type EntityManager } from '@cartly/db';
-import { provisionShop } from '../../apps/api/src/services/shops.js';
-import { createCustomer } from '../../apps/api/src/services/customers.js';
+import { provisionShop } from '../../apps/api/src/shops/shops.js';
+import { createCustomer } from '../../apps/api/src/customers/create-customer.js';
 import { issueCustomerToken } from '../../apps/api/src/auth/credentials.js';
 
 export interface BenchCredentials {

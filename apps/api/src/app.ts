@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { openOrm, type MikroORM } from '@cartly/db';
 import type { Env } from './env.js';
 import { createApiServer } from './http/server.js';
-import { closeServices, createServices, type Services } from './services/services.js';
+import { closeServices, createServices, type Services } from './adapters/adapters.js';
 
 export interface RunningApi {
   url: string;

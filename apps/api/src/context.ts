@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, MikroORM } from '@cartly/db';
 import type { Env } from './env.js';
-import type { Services } from './services/services.js';
+import type { Services } from './adapters/adapters.js';
 
 export interface Deps {
   env: Env;

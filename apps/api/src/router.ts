@@ -1,9 +1,9 @@
 import { router } from './trpc.js';
-import { customerRouter } from './routers/customer/router.js';
-import { adminRouter } from './routers/admin/router.js';
-import { passwordlessRouter } from './routers/passwordless/router.js';
-import { appSessionRouter } from './routers/app-session/router.js';
-import { returnsRouter } from './routers/returns/router.js';
+import { customerRouter } from './account/router.js';
+import { adminRouter } from './orders/router.js';
+import { passwordlessRouter } from './passwordless/router.js';
+import { appSessionRouter } from './app-sessions/router.js';
+import { returnsRouter } from './returns/router.js';
 
 /** The whole API; each domain contributes one router. */
 export const appRouter = router({

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import type { Env } from '../src/env.js';
 import { startApi, type RunningApi } from '../src/app.js';
-import { closeServices, createServices, type Services } from '../src/services/services.js';
+import { closeServices, createServices, type Services } from '../src/adapters/adapters.js';
 import type { TestApi } from './harness.js';
 
 /** Helpers for the passwordless and app-session tests. */

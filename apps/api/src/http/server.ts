@@ -8,8 +8,8 @@ import { contextFactory, type Deps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
 import { openApiDocument } from '../openapi/document.js';
 import { readBody } from './body.js';
-import { serveMagicLinkPage } from '../routers/passwordless/magic-link-page.js';
-import { MAGIC_LINK_PAGE_PATH } from '../services/passwordless/magic-link.js';
+import { serveMagicLinkPage } from '../passwordless/magic-link-page.js';
+import { MAGIC_LINK_PAGE_PATH } from '../passwordless/magic-link.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

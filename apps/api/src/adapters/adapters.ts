@@ -1,0 +1,45 @@
+import { createMailer, type Mailer } from '@cartly/mail';
+import type { Env } from '../env.js';
+import { temporalGateway, type TemporalGateway } from './temporal.js';
+import { signingKeyRing, type SigningKeyRing } from './signing-keys.js';
+import { createSmsSender } from './sms/create-sms-sender.js';
+import type { SmsSender } from './sms/sender.js';
+import { otpHasher, type OtpHasher } from '../passwordless/otp-hash.js';
+import { autonomousDb, type AutonomousDb } from './side-pool.js';
+import { DeliveryTiming } from '../passwordless/delivery.js';
+
+/** Outside systems the handlers talk to; tests build them pointed at loopback. */
+export interface Services {
+  temporal: TemporalGateway;
+  mailer: Mailer;
+  sms: SmsSender;
+  /** Signs magic links and app session tokens; publishes the JWKS. */
+  keys: SigningKeyRing;
+  otpHasher: OtpHasher;
+  /** Side pool for writes that must survive the request's rollback (failed code attempts). */
+  autonomousDb: AutonomousDb;
+  deliveryTiming: DeliveryTiming;
+}
+
+export function createServices(env: Env): Services {
+  return {
+    temporal: temporalGateway({
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+    }),
+    mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+    sms: createSmsSender(env),
+    keys: signingKeyRing(env),
+    otpHasher: otpHasher(env),
+    autonomousDb: autonomousDb({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_SIDE_POOL_MAX }),
+    deliveryTiming: new DeliveryTiming(),
+  };
+}
+
+export async function closeServices(services: Services): Promise<void> {
+  await services.temporal.close();
+  services.mailer.close();
+  services.sms.close();
+  await services.autonomousDb.close();
+}

@@ -1,0 +1,22 @@
+import { adminListProductsMeta, ZAdminListProductsInput, ZAdminListProductsOutput } from '@cartly/contracts/catalog';
+import { Product, ProductVariant } from '@cartly/db';
+import { adminProcedure } from '../trpc.js';
+import { afterCursor, toPage } from '../lib/pagination.js';
+import { productOf } from './views.js';
+
+export const listProducts = adminProcedure
+  .meta(adminListProductsMeta)
+  .input(ZAdminListProductsInput)
+  .output(ZAdminListProductsOutput)
+  .query(async ({ ctx, input }) => {
+    const rows = await ctx.em.find(
+      Product,
+      { shop: ctx.shopId, ...afterCursor(input, 'desc') },
+      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
+    );
+    const page = toPage(rows, input, (p) => p);
+    const variants = page.items.length
+      ? await ctx.em.find(ProductVariant, { shop: ctx.shopId, product: { $in: page.items.map((p) => p.id) } }, { orderBy: { id: 'asc' } })
+      : [];
+    return { items: page.items.map((p) => productOf(p, variants)), next_cursor: page.next_cursor };
+  });

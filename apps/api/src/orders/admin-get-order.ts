@@ -1,0 +1,9 @@
+import { adminGetOrderMeta, ZAdminGetOrderInput, ZAdminGetOrderOutput } from '@cartly/contracts/orders';
+import { adminProcedure } from '../trpc.js';
+import { loadOrder } from './orders.js';
+
+export const getOrder = adminProcedure
+  .meta(adminGetOrderMeta)
+  .input(ZAdminGetOrderInput)
+  .output(ZAdminGetOrderOutput)
+  .query(async ({ ctx, input }) => (await loadOrder(ctx.em, { shopId: ctx.shopId, orderId: input.id })).dto);

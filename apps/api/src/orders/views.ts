@@ -1,0 +1,76 @@
+// API shapes of customer-facing resources, shared by routers and services.
+import type { Address, Profile } from '@cartly/contracts/account';
+import type { Order, OrderSummary } from '@cartly/contracts/orders';
+import type { ICustomer, ICustomerAddress, IFulfillment, IFulfillmentLine, IOrder, IOrderLine } from '@cartly/db';
+
+export function profileOf(c: ICustomer): Profile {
+  return {
+    id: c.id,
+    email: c.email ?? null,
+    phone: c.phone ?? null,
+    first_name: c.firstName ?? null,
+    last_name: c.lastName ?? null,
+    created_at: c.createdAt.toISOString(),
+  };
+}
+
+export function addressOf(a: ICustomerAddress): Address {
+  return {
+    id: a.id,
+    first_name: a.firstName ?? null,
+    last_name: a.lastName ?? null,
+    company: a.company ?? null,
+    address1: a.address1,
+    address2: a.address2 ?? null,
+    city: a.city,
+    province: a.province ?? null,
+    zip: a.zip ?? null,
+    country_code: a.countryCode,
+    phone: a.phone ?? null,
+    is_default: a.isDefault,
+  };
+}
+
+export function orderSummaryOf(o: IOrder): OrderSummary {
+  return {
+    id: o.id,
+    number: o.number,
+    currency: o.currency,
+    total_cents: o.totalCents,
+    refunded_cents: o.refundedCents,
+    financial_status: o.financialStatus,
+    fulfillment_status: o.fulfillmentStatus,
+    created_at: o.createdAt.toISOString(),
+  };
+}
+
+export function orderOf(
+  o: IOrder,
+  lines: IOrderLine[],
+  fulfillments: IFulfillment[],
+  fulfillmentLines: IFulfillmentLine[],
+): Order {
+  return {
+    ...orderSummaryOf(o),
+    customer_id: o.customer,
+    subtotal_cents: o.subtotalCents,
+    paid_cents: o.paidCents,
+    lines: lines.map((l) => ({
+      id: l.id,
+      variant_id: l.variant ?? null,
+      title: l.title,
+      sku: l.sku ?? null,
+      quantity: l.quantity,
+      unit_price_cents: l.unitPriceCents,
+      fulfilled_quantity: l.fulfilledQuantity,
+    })),
+    fulfillments: fulfillments.map((f) => ({
+      id: f.id,
+      tracking_number: f.trackingNumber ?? null,
+      fulfilled_at: f.fulfilledAt.toISOString(),
+      lines: fulfillmentLines
+        .filter((fl) => fl.fulfillment === f.id)
+        .map((fl) => ({ order_line_id: fl.orderLine, quantity: fl.quantity })),
+    })),
+  };
+}
