@@ -1,11 +1,10 @@
 import { addWishlistItemMeta, ZAddWishlistItemInput, ZAddWishlistItemOutput } from '@cartly/contracts/account';
 import { ProductVariant, WishlistItem } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { AppError } from '../errors.js';
 import { wishlistItemsOf } from './wishlist-views.js';
 
-export const addWishlistItem = storefrontCustomerProcedure
-  .meta(addWishlistItemMeta)
+export const addWishlistItem = procedure(addWishlistItemMeta)
   .input(ZAddWishlistItemInput)
   .output(ZAddWishlistItemOutput)
   .mutation(async ({ ctx, input }) => {

@@ -110,8 +110,8 @@ describe('address book', () => {
 
   test('the typed client creates and lists addresses too', async () => {
     const client = trpcClient(t, as(bob));
-    const created = await client.customer.createAddress.mutate({ ...home, address1: 'Typed Ave' });
-    const list = await client.customer.listAddresses.query({ limit: 50 });
+    const created = await client.account.addresses.create.mutate({ ...home, address1: 'Typed Ave' });
+    const list = await client.account.addresses.list.query({ limit: 50 });
     expect(list.items.map((a) => a.id)).toContain(created.id);
   });
 });

@@ -1,15 +1,14 @@
 import { createAddressMeta, ZCreateAddressInput, ZCreateAddressOutput } from '@cartly/contracts/account';
 import { CustomerAddress } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { AppError } from '../errors.js';
 import { assignAddress, clearDefault, lockAddressBook } from './address-book.js';
-import { addressOf } from '../orders/views.js';
+import { addressOf } from './views.js';
 
 /** Keeps address books bounded so one customer cannot grow a table without limit. */
 const MAX_ADDRESSES = 100;
 
-export const createAddress = storefrontCustomerProcedure
-  .meta(createAddressMeta)
+export const createAddress = procedure(createAddressMeta)
   .input(ZCreateAddressInput)
   .output(ZCreateAddressOutput)
   .mutation(async ({ ctx, input }) => {

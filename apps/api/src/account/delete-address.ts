@@ -1,10 +1,9 @@
 import { deleteAddressMeta, ZDeleteAddressInput, ZDeleteAddressOutput } from '@cartly/contracts/account';
 import { CustomerAddress } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { loadOwnAddress, lockAddressBook } from './address-book.js';
 
-export const deleteAddress = storefrontCustomerProcedure
-  .meta(deleteAddressMeta)
+export const deleteAddress = procedure(deleteAddressMeta)
   .input(ZDeleteAddressInput)
   .output(ZDeleteAddressOutput)
   .mutation(async ({ ctx, input }) => {

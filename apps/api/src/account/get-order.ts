@@ -1,9 +1,8 @@
 import { getOrderMeta, ZGetOrderInput, ZGetOrderOutput } from '@cartly/contracts/account';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { loadOrder } from '../orders/orders.js';
 
-export const getOrder = storefrontCustomerProcedure
-  .meta(getOrderMeta)
+export const getOrder = procedure(getOrderMeta)
   .input(ZGetOrderInput)
   .output(ZGetOrderOutput)
   .query(async ({ ctx, input }) => {

@@ -1,11 +1,10 @@
 import { getProfileMeta, ZGetProfileInput, ZGetProfileOutput } from '@cartly/contracts/account';
 import { Customer } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { AppError } from '../errors.js';
-import { profileOf } from '../orders/views.js';
+import { profileOf } from '../customers/views.js';
 
-export const getProfile = storefrontCustomerProcedure
-  .meta(getProfileMeta)
+export const getProfile = procedure(getProfileMeta)
   .input(ZGetProfileInput)
   .output(ZGetProfileOutput)
   .query(async ({ ctx }) => {

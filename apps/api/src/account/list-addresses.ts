@@ -1,8 +1,8 @@
 import { listAddressesMeta, ZListAddressesInput, ZListAddressesOutput } from '@cartly/contracts/account';
 import type { ICustomerAddress } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { decodeCursor, toPage } from '../lib/pagination.js';
-import { addressOf } from '../orders/views.js';
+import { addressOf } from './views.js';
 
 /*
  * Storefronts list addresses on every account page view, so this reads with
@@ -16,8 +16,7 @@ const SELECT_ADDRESSES = `select "id", "shop_id" as "shop", "customer_id" as "cu
   "phone", "is_default" as "isDefault", "created_at" as "createdAt", "updated_at" as "updatedAt"
   from "customer_address" where "shop_id" = ? and "customer_id" = ?`;
 
-export const listAddresses = storefrontCustomerProcedure
-  .meta(listAddressesMeta)
+export const listAddresses = procedure(listAddressesMeta)
   .input(ZListAddressesInput)
   .output(ZListAddressesOutput)
   .query(async ({ ctx, input }) => {

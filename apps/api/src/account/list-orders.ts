@@ -1,11 +1,10 @@
 import { listOrdersMeta, ZListOrdersInput, ZListOrdersOutput } from '@cartly/contracts/account';
 import { Order } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { afterCursor, toPage } from '../lib/pagination.js';
 import { orderSummaryOf } from '../orders/views.js';
 
-export const listOrders = storefrontCustomerProcedure
-  .meta(listOrdersMeta)
+export const listOrders = procedure(listOrdersMeta)
   .input(ZListOrdersInput)
   .output(ZListOrdersOutput)
   .query(async ({ ctx, input }) => {

@@ -1,11 +1,10 @@
 import { listWishlistMeta, ZListWishlistInput, ZListWishlistOutput } from '@cartly/contracts/account';
 import { WishlistItem } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { afterCursor, toPage } from '../lib/pagination.js';
 import { wishlistItemsOf } from './wishlist-views.js';
 
-export const listWishlist = storefrontCustomerProcedure
-  .meta(listWishlistMeta)
+export const listWishlist = procedure(listWishlistMeta)
   .input(ZListWishlistInput)
   .output(ZListWishlistOutput)
   .query(async ({ ctx, input }) => {

@@ -48,6 +48,6 @@ test('an order shows its lines and what has shipped', async () => {
 
 test('another customer\'s order id is 404 over REST and tRPC', async () => {
   expect((await rest(t, 'GET', `/storefront/v1/customer/orders/${bobOrder.id}`, as(ann))).status).toBe(404);
-  const err = await trpcClient(t, as(ann)).customer.getOrder.query({ id: bobOrder.id }).catch((e: { data?: { httpStatus?: number } }) => e);
+  const err = await trpcClient(t, as(ann)).account.orders.get.query({ id: bobOrder.id }).catch((e: { data?: { httpStatus?: number } }) => e);
   expect((err as { data?: { httpStatus?: number } }).data?.httpStatus).toBe(404);
 });

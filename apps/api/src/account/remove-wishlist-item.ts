@@ -1,10 +1,9 @@
 import { removeWishlistItemMeta, ZRemoveWishlistItemInput, ZRemoveWishlistItemOutput } from '@cartly/contracts/account';
 import { WishlistItem } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { AppError } from '../errors.js';
 
-export const removeWishlistItem = storefrontCustomerProcedure
-  .meta(removeWishlistItemMeta)
+export const removeWishlistItem = procedure(removeWishlistItemMeta)
   .input(ZRemoveWishlistItemInput)
   .output(ZRemoveWishlistItemOutput)
   .mutation(async ({ ctx, input }) => {

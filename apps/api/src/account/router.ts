@@ -10,19 +10,11 @@ import { addWishlistItem } from './add-wishlist-item.js';
 import { removeWishlistItem } from './remove-wishlist-item.js';
 import { listOrders } from './list-orders.js';
 import { getOrder } from './get-order.js';
-import { logout } from '../passwordless/logout.js';
 
-export const customerRouter = router({
-  getProfile,
-  updateProfile,
-  listAddresses,
-  createAddress,
-  updateAddress,
-  deleteAddress,
-  listWishlist,
-  addWishlistItem,
-  removeWishlistItem,
-  listOrders,
-  getOrder,
-  logout,
+/** The logged-in customer's own account, from a storefront (SAT + CAT). */
+export const accountRouter = router({
+  profile: router({ get: getProfile, update: updateProfile }),
+  addresses: router({ list: listAddresses, create: createAddress, update: updateAddress, delete: deleteAddress }),
+  wishlist: router({ list: listWishlist, add: addWishlistItem, remove: removeWishlistItem }),
+  orders: router({ list: listOrders, get: getOrder }),
 });

@@ -1,11 +1,10 @@
 import { updateAddressMeta, ZUpdateAddressInput, ZUpdateAddressOutput } from '@cartly/contracts/account';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { AppError } from '../errors.js';
 import { assignAddress, clearDefault, loadOwnAddress, lockAddressBook } from './address-book.js';
-import { addressOf } from '../orders/views.js';
+import { addressOf } from './views.js';
 
-export const updateAddress = storefrontCustomerProcedure
-  .meta(updateAddressMeta)
+export const updateAddress = procedure(updateAddressMeta)
   .input(ZUpdateAddressInput)
   .output(ZUpdateAddressOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,11 +1,10 @@
 import { updateProfileMeta, ZUpdateProfileInput, ZUpdateProfileOutput } from '@cartly/contracts/account';
 import { Customer } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { AppError } from '../errors.js';
-import { profileOf } from '../orders/views.js';
+import { profileOf } from '../customers/views.js';
 
-export const updateProfile = storefrontCustomerProcedure
-  .meta(updateProfileMeta)
+export const updateProfile = procedure(updateProfileMeta)
   .input(ZUpdateProfileInput)
   .output(ZUpdateProfileOutput)
   .mutation(async ({ ctx, input }) => {

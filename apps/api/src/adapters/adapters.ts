@@ -4,24 +4,24 @@ import { temporalGateway, type TemporalGateway } from './temporal.js';
 import { signingKeyRing, type SigningKeyRing } from './signing-keys.js';
 import { createSmsSender } from './sms/create-sms-sender.js';
 import type { SmsSender } from './sms/sender.js';
-import { otpHasher, type OtpHasher } from '../passwordless/otp-hash.js';
-import { autonomousDb, type AutonomousDb } from './side-pool.js';
-import { DeliveryTiming } from '../passwordless/delivery.js';
+import { sidePool, type SidePool } from './side-pool.js';
 
-/** Outside systems the handlers talk to; tests build them pointed at loopback. */
-export interface Services {
+/**
+ * The outside systems the API talks to, opened once per process; tests build
+ * them pointed at loopback. Domains never take this whole bag: each picks what
+ * it uses in its own deps.ts.
+ */
+export interface Adapters {
   temporal: TemporalGateway;
   mailer: Mailer;
   sms: SmsSender;
   /** Signs magic links and app session tokens; publishes the JWKS. */
   keys: SigningKeyRing;
-  otpHasher: OtpHasher;
   /** Side pool for writes that must survive the request's rollback (failed code attempts). */
-  autonomousDb: AutonomousDb;
-  deliveryTiming: DeliveryTiming;
+  sidePool: SidePool;
 }
 
-export function createServices(env: Env): Services {
+export function createAdapters(env: Env): Adapters {
   return {
     temporal: temporalGateway({
       address: env.TEMPORAL_ADDRESS,
@@ -31,15 +31,13 @@ export function createServices(env: Env): Services {
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     sms: createSmsSender(env),
     keys: signingKeyRing(env),
-    otpHasher: otpHasher(env),
-    autonomousDb: autonomousDb({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_SIDE_POOL_MAX }),
-    deliveryTiming: new DeliveryTiming(),
+    sidePool: sidePool({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_SIDE_POOL_MAX }),
   };
 }
 
-export async function closeServices(services: Services): Promise<void> {
-  await services.temporal.close();
-  services.mailer.close();
-  services.sms.close();
-  await services.autonomousDb.close();
+export async function closeAdapters(adapters: Adapters): Promise<void> {
+  await adapters.temporal.close();
+  adapters.mailer.close();
+  adapters.sms.close();
+  await adapters.sidePool.close();
 }

@@ -11,13 +11,13 @@ import { openOrm, type EntityManager, type MikroORM } from '@cartly/db';
  * waiting for another. Callers use it before their own transaction takes any
  * lock, so work here never waits on the request that is waiting for it.
  */
-export interface AutonomousDb {
+export interface SidePool {
   /** Runs `fn` in its own short transaction, committed before this resolves. */
   transactional<T>(fn: (em: EntityManager) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export function autonomousDb(opts: { databaseUrl: string; poolMax: number }): AutonomousDb {
+export function sidePool(opts: { databaseUrl: string; poolMax: number }): SidePool {
   let opening: Promise<MikroORM> | undefined;
   const orm = () =>
     (opening ??= openOrm({ databaseUrl: opts.databaseUrl, poolMax: opts.poolMax }).catch((e: unknown) => {

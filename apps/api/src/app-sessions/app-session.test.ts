@@ -48,8 +48,8 @@ describe('issuing and verifying', () => {
 
   test('the typed clients work the same way', async () => {
     const { shop, customer, app } = await setup();
-    const ast = await trpcClient(t, { sat: shop.sat, bearer: customer.cat }).appSession.createAppSession.mutate({ app_client_id: app.clientId });
-    const session = await trpcClient(t, { bearer: app.appToken }).appSession.verifyAppSession.mutate({ token: ast.token });
+    const ast = await trpcClient(t, { sat: shop.sat, bearer: customer.cat }).appSessions.create.mutate({ app_client_id: app.clientId });
+    const session = await trpcClient(t, { bearer: app.appToken }).appSessions.verify.mutate({ token: ast.token });
     expect(session.customer_id).toBe(customer.customerId);
   });
 
@@ -84,7 +84,7 @@ describe('issuing and verifying', () => {
 
   test('an expired AST does not verify', async () => {
     const { shop, customer, app } = await setup();
-    const { token } = await t.api.services.keys.sign({
+    const { token } = await t.api.adapters.keys.sign({
       typ: APP_SESSION_TOKEN_TYPE, audience: app.clientId, subject: customer.customerId, ttlSeconds: 300,
       claims: { shop: shop.shopId, sid: (await sql<{ id: string }>(t, 'select id from customer_access_token where customer_id = ?', [customer.customerId]))[0]!.id },
       now: new Date(Date.now() - 6 * 60_000),
@@ -117,10 +117,10 @@ describe('issuing and verifying', () => {
     // Every claim right, the live CAT's real sid included: only the `typ` makes it not an AST.
     const [{ id: sid }] = await sql<{ id: string }>(t, 'select id from customer_access_token where customer_id = ?', [customer.customerId]) as [{ id: string }];
     const claims = { audience: app.clientId, subject: customer.customerId, ttlSeconds: 300, claims: { shop: shop.shopId, sid } };
-    const link = await t.api.services.keys.sign({ typ: MAGIC_LINK_TOKEN_TYPE, ...claims });
+    const link = await t.api.adapters.keys.sign({ typ: MAGIC_LINK_TOKEN_TYPE, ...claims });
     expect((await verifyAst(app.appToken, link.token)).status).toBe(401);
     // The control: the same claims with the AST's typ verify.
-    expect((await verifyAst(app.appToken, (await t.api.services.keys.sign({ typ: APP_SESSION_TOKEN_TYPE, ...claims })).token)).status).toBe(200);
+    expect((await verifyAst(app.appToken, (await t.api.adapters.keys.sign({ typ: APP_SESSION_TOKEN_TYPE, ...claims })).token)).status).toBe(200);
     const issued = await createAst(shop, customer.cat, app.clientId);
     const [h, p, s] = issued.body.token.split('.');
     expect((await verifyAst(app.appToken, `${h}.${p}.${s!.slice(0, -4)}AAAA`)).status).toBe(401);

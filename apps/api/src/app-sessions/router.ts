@@ -3,8 +3,8 @@ import { createAppSession } from './create-app-session.js';
 import { verifyAppSession } from './verify-app-session.js';
 import { getJwks } from './get-jwks.js';
 
-export const appSessionRouter = router({
-  createAppSession,
-  verifyAppSession,
-  getJwks,
+export const appSessionsRouter = router({
+  create: createAppSession,
+  verify: verifyAppSession,
+  jwks: getJwks,
 });

@@ -1,6 +1,6 @@
 import { adminCreateProductMeta, ZAdminCreateProductInput, ZAdminCreateProductOutput } from '@cartly/contracts/catalog';
 import { Product, ProductVariant } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { AppError } from '../errors.js';
 import { productOf } from './views.js';
 
@@ -8,8 +8,7 @@ function handleOf(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 200) || 'product';
 }
 
-export const createProduct = adminProcedure
-  .meta(adminCreateProductMeta)
+export const adminCreateProduct = procedure(adminCreateProductMeta)
   .input(ZAdminCreateProductInput)
   .output(ZAdminCreateProductOutput)
   .mutation(async ({ ctx, input }) => {

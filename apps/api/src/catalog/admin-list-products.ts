@@ -1,11 +1,10 @@
 import { adminListProductsMeta, ZAdminListProductsInput, ZAdminListProductsOutput } from '@cartly/contracts/catalog';
 import { Product, ProductVariant } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { afterCursor, toPage } from '../lib/pagination.js';
 import { productOf } from './views.js';
 
-export const listProducts = adminProcedure
-  .meta(adminListProductsMeta)
+export const adminListProducts = procedure(adminListProductsMeta)
   .input(ZAdminListProductsInput)
   .output(ZAdminListProductsOutput)
   .query(async ({ ctx, input }) => {

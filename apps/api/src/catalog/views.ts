@@ -1,9 +1,5 @@
-// API shapes the admin routes return.
+// Response shapes of the catalog.
 import type { IProduct, IProductVariant } from '@cartly/db';
-import { profileOf } from '../orders/views.js';
-
-/** Merchants see a customer with the same fields the customer sees of themself. */
-export const adminCustomerOf = profileOf;
 
 export function productOf(p: IProduct, variants: IProductVariant[]) {
   return {

@@ -1,10 +1,9 @@
 import { adminCreateCustomerMeta, ZAdminCreateCustomerInput, ZAdminCreateCustomerOutput } from '@cartly/contracts/customers';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { createCustomer as create } from './create-customer.js';
-import { adminCustomerOf } from '../catalog/views.js';
+import { adminCustomerOf } from './views.js';
 
-export const createCustomer = adminProcedure
-  .meta(adminCreateCustomerMeta)
+export const adminCreateCustomer = procedure(adminCreateCustomerMeta)
   .input(ZAdminCreateCustomerInput)
   .output(ZAdminCreateCustomerOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,11 +1,10 @@
 import { adminGetCustomerMeta, ZAdminGetCustomerInput, ZAdminGetCustomerOutput } from '@cartly/contracts/customers';
 import { Customer } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { AppError } from '../errors.js';
-import { adminCustomerOf } from '../catalog/views.js';
+import { adminCustomerOf } from './views.js';
 
-export const getCustomer = adminProcedure
-  .meta(adminGetCustomerMeta)
+export const adminGetCustomer = procedure(adminGetCustomerMeta)
   .input(ZAdminGetCustomerInput)
   .output(ZAdminGetCustomerOutput)
   .query(async ({ ctx, input }) => {

@@ -1,11 +1,10 @@
 import { adminListCustomersMeta, ZAdminListCustomersInput, ZAdminListCustomersOutput } from '@cartly/contracts/customers';
 import { Customer } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { afterCursor, toPage } from '../lib/pagination.js';
-import { adminCustomerOf } from '../catalog/views.js';
+import { adminCustomerOf } from './views.js';
 
-export const listCustomers = adminProcedure
-  .meta(adminListCustomersMeta)
+export const adminListCustomers = procedure(adminListCustomersMeta)
   .input(ZAdminListCustomersInput)
   .output(ZAdminListCustomersOutput)
   .query(async ({ ctx, input }) => {

@@ -101,7 +101,7 @@ describe('products, orders and fulfilments', () => {
 
   test('products list with variants over the typed client', async () => {
     const product = await createProduct(t, shop, 'Mug');
-    const page = await trpcClient(t, admin()).admin.listProducts.query({ limit: 100 });
+    const page = await trpcClient(t, admin()).catalog.products.adminList.query({ limit: 100 });
     const found = page.items.find((p) => p.id === product.id);
     expect(found?.variants.map((v) => v.price_cents)).toEqual([2000, 2500]);
   });

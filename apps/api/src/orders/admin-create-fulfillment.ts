@@ -1,9 +1,8 @@
 import { adminCreateFulfillmentMeta, ZAdminCreateFulfillmentInput, ZAdminCreateFulfillmentOutput } from '@cartly/contracts/orders';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { fulfill, loadOrder } from './orders.js';
 
-export const createFulfillment = adminProcedure
-  .meta(adminCreateFulfillmentMeta)
+export const adminCreateFulfillment = procedure(adminCreateFulfillmentMeta)
   .input(ZAdminCreateFulfillmentInput)
   .output(ZAdminCreateFulfillmentOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,9 +1,8 @@
 import { adminCreateOrderMeta, ZAdminCreateOrderInput, ZAdminCreateOrderOutput } from '@cartly/contracts/orders';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { createPaidOrder, loadOrder } from './orders.js';
 
-export const createOrder = adminProcedure
-  .meta(adminCreateOrderMeta)
+export const adminCreateOrder = procedure(adminCreateOrderMeta)
   .input(ZAdminCreateOrderInput)
   .output(ZAdminCreateOrderOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,9 +1,8 @@
 import { adminGetOrderMeta, ZAdminGetOrderInput, ZAdminGetOrderOutput } from '@cartly/contracts/orders';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { loadOrder } from './orders.js';
 
-export const getOrder = adminProcedure
-  .meta(adminGetOrderMeta)
+export const adminGetOrder = procedure(adminGetOrderMeta)
   .input(ZAdminGetOrderInput)
   .output(ZAdminGetOrderOutput)
   .query(async ({ ctx, input }) => (await loadOrder(ctx.em, { shopId: ctx.shopId, orderId: input.id })).dto);

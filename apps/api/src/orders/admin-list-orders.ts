@@ -1,11 +1,10 @@
 import { adminListOrdersMeta, ZAdminListOrdersInput, ZAdminListOrdersOutput } from '@cartly/contracts/orders';
 import { Order } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { afterCursor, toPage } from '../lib/pagination.js';
 import { orderSummaryOf } from './views.js';
 
-export const listOrders = adminProcedure
-  .meta(adminListOrdersMeta)
+export const adminListOrders = procedure(adminListOrdersMeta)
   .input(ZAdminListOrdersInput)
   .output(ZAdminListOrdersOutput)
   .query(async ({ ctx, input }) => {

@@ -1,35 +1,6 @@
-// API shapes of customer-facing resources, shared by routers and services.
-import type { Address, Profile } from '@cartly/contracts/account';
+// Response shapes of orders, for the merchant and the customer alike.
 import type { Order, OrderSummary } from '@cartly/contracts/orders';
-import type { ICustomer, ICustomerAddress, IFulfillment, IFulfillmentLine, IOrder, IOrderLine } from '@cartly/db';
-
-export function profileOf(c: ICustomer): Profile {
-  return {
-    id: c.id,
-    email: c.email ?? null,
-    phone: c.phone ?? null,
-    first_name: c.firstName ?? null,
-    last_name: c.lastName ?? null,
-    created_at: c.createdAt.toISOString(),
-  };
-}
-
-export function addressOf(a: ICustomerAddress): Address {
-  return {
-    id: a.id,
-    first_name: a.firstName ?? null,
-    last_name: a.lastName ?? null,
-    company: a.company ?? null,
-    address1: a.address1,
-    address2: a.address2 ?? null,
-    city: a.city,
-    province: a.province ?? null,
-    zip: a.zip ?? null,
-    country_code: a.countryCode,
-    phone: a.phone ?? null,
-    is_default: a.isDefault,
-  };
-}
+import type { IFulfillment, IFulfillmentLine, IOrder, IOrderLine } from '@cartly/db';
 
 export function orderSummaryOf(o: IOrder): OrderSummary {
   return {

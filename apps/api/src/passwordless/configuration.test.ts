@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { base64url, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { loadEnv, type Env } from '../env.js';
-import { closeServices, createServices } from '../adapters/adapters.js';
+import { closeAdapters, createAdapters } from '../adapters/adapters.js';
+import { domainDeps } from '../deps.js';
 import { startApi } from '../app.js';
 
 /* Secrets have no production defaults: a misconfigured API refuses to start. */
@@ -20,9 +21,9 @@ async function prodEnv(overrides: Partial<Env> = {}): Promise<Env> {
 
 describe('production configuration', () => {
   test('a complete configuration starts', async () => {
-    const services = createServices(await prodEnv());
-    expect((await services.keys.jwks()).keys.map((k) => k.kid)).toEqual(['prod-1']);
-    await closeServices(services);
+    const adapters = createAdapters(await prodEnv());
+    expect((await adapters.keys.jwks()).keys.map((k) => k.kid)).toEqual(['prod-1']);
+    await closeAdapters(adapters);
   });
 
   test.each([
@@ -36,14 +37,14 @@ describe('production configuration', () => {
     ['a public key only', { JWT_SIGNING_KEYS: JSON.stringify([{ kid: 'a', kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }]) }, /ES256 private keys/],
   ])('missing or bad %s refuses to start', async (_name, overrides, message) => {
     const env = await prodEnv(overrides as Partial<Env>);
-    expect(() => createServices(env)).toThrow(message);
+    expect(() => domainDeps(createAdapters(env), env)).toThrow(message);
   });
 
   test('duplicate key ids refuse to start', async () => {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     const jwk = { ...(await exportJWK(privateKey)), kid: 'same' };
     const env = await prodEnv({ JWT_SIGNING_KEYS: JSON.stringify([jwk, jwk]) });
-    expect(() => createServices(env)).toThrow(/duplicate kids/);
+    expect(() => createAdapters(env)).toThrow(/duplicate kids/);
   });
 
   test.each([
@@ -65,9 +66,9 @@ describe('production configuration', () => {
   });
 
   test('outside production the keys are generated and SMS goes to the mock outbox', async () => {
-    const services = createServices(loadEnv({}, { NODE_ENV: 'development', DATABASE_URL: 'postgres://127.0.0.1:1/none' } as Partial<Env>));
-    expect(services.sms.provider).toBe('mock');
-    expect((await services.keys.jwks()).keys[0]!.kid).toMatch(/^dev-/);
-    await closeServices(services);
+    const adapters = createAdapters(loadEnv({}, { NODE_ENV: 'development', DATABASE_URL: 'postgres://127.0.0.1:1/none' } as Partial<Env>));
+    expect(adapters.sms.provider).toBe('mock');
+    expect((await adapters.keys.jwks()).keys[0]!.kid).toMatch(/^dev-/);
+    await closeAdapters(adapters);
   });
 });

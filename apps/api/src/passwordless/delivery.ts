@@ -1,7 +1,8 @@
 import type { LoginChannel } from '@cartly/contracts/passwordless';
 import type { MailMessage } from '@cartly/mail';
 import { AppError } from '../errors.js';
-import type { Services } from '../adapters/adapters.js';
+import type { PasswordlessDeps } from './deps.js';
+import type { DeliveryTiming } from './delivery-timing.js';
 
 /*
  * Sending login messages, and making "nothing to send" take as long as
@@ -11,25 +12,6 @@ import type { Services } from '../adapters/adapters.js';
  * neither by its content nor, roughly, by its timing whether the identifier
  * belongs to a customer.
  */
-
-/** Moving average of recent successful delivery times, per channel, per process. */
-export class DeliveryTiming {
-  private readonly averageMs: Record<LoginChannel, number>;
-
-  constructor(initialMs: Record<LoginChannel, number> = { email: 40, sms: 150 }) {
-    this.averageMs = { ...initialMs };
-  }
-
-  record(channel: LoginChannel, ms: number): void {
-    // Clamp so one pathological delivery does not make decoys very slow.
-    const sample = Math.min(Math.max(ms, 0), 5_000);
-    this.averageMs[channel] = this.averageMs[channel] * 0.8 + sample * 0.2;
-  }
-
-  expected(channel: LoginChannel): number {
-    return this.averageMs[channel];
-  }
-}
 
 async function timed(timing: DeliveryTiming, channel: LoginChannel, send: () => Promise<void>): Promise<void> {
   const started = performance.now();
@@ -42,16 +24,16 @@ async function timed(timing: DeliveryTiming, channel: LoginChannel, send: () => 
   timing.record(channel, performance.now() - started);
 }
 
-export function deliverEmail(services: Services, message: MailMessage): Promise<void> {
+export function deliverEmail(services: Pick<PasswordlessDeps, 'deliveryTiming' | 'mailer'>, message: MailMessage): Promise<void> {
   return timed(services.deliveryTiming, 'email', () => services.mailer.send(message));
 }
 
-export function deliverSms(services: Services, to: string, body: string): Promise<void> {
+export function deliverSms(services: Pick<PasswordlessDeps, 'deliveryTiming' | 'sms'>, to: string, body: string): Promise<void> {
   return timed(services.deliveryTiming, 'sms', () => services.sms.send({ to, body }));
 }
 
 /** Waits about as long as a delivery on the channel takes (±20 % jitter). */
-export async function waitLikeDelivery(services: Services, channel: LoginChannel): Promise<void> {
+export async function waitLikeDelivery(services: Pick<PasswordlessDeps, 'deliveryTiming'>, channel: LoginChannel): Promise<void> {
   const ms = services.deliveryTiming.expected(channel) * (0.8 + Math.random() * 0.4);
   await new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,9 +1,8 @@
 import { logoutMeta, ZLogoutInput, ZLogoutOutput } from '@cartly/contracts/passwordless';
 import { CustomerAccessToken } from '@cartly/db';
-import { storefrontCustomerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 
-export const logout = storefrontCustomerProcedure
-  .meta(logoutMeta)
+export const logout = procedure(logoutMeta)
   .input(ZLogoutInput)
   .output(ZLogoutOutput)
   .mutation(async ({ ctx }) => {

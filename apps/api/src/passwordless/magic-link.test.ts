@@ -50,7 +50,7 @@ async function mailedLink(to: string, after = 0): Promise<{ url: URL; token: str
 
 /** A token signed with the server's own key, with any claims, for the hostile cases. */
 function serverSigned(opts: { shopId: string; email: string; typ?: string; now?: Date; ttlSeconds?: number }) {
-  return t.api.services.keys.sign({
+  return t.api.adapters.keys.sign({
     typ: opts.typ ?? MAGIC_LINK_TOKEN_TYPE,
     audience: opts.shopId,
     ttlSeconds: opts.ttlSeconds ?? 900,
@@ -147,9 +147,9 @@ describe('magic link end to end', () => {
     const shop = await shopWithAllowList();
     const email = uniqueEmail('newcomer');
     const client = trpcClient(t, { sat: shop.sat });
-    await client.passwordless.requestMagicLink.mutate({ email });
+    await client.passwordless.magicLink.request.mutate({ email });
     const link = await mailedLink(email);
-    const login = await client.passwordless.verifyMagicLink.mutate({ token: link.token });
+    const login = await client.passwordless.magicLink.verify.mutate({ token: link.token });
     expect(login.redirect_url).toBeNull();
     const customer = await t.db.orm.em.fork().findOneOrFail(Customer, { shop: shop.shopId, email });
     expect(login.customer_id).toBe(customer.id);
@@ -247,7 +247,7 @@ describe('hostile tokens get 401', () => {
   });
 
   test('an app session token presented as a magic link', async () => {
-    const { token } = await t.api.services.keys.sign({
+    const { token } = await t.api.adapters.keys.sign({
       typ: APP_SESSION_TOKEN_TYPE, audience: shop.shopId, subject: 'x', ttlSeconds: 300, claims: { email },
     });
     expect((await verifyLink(token)).status).toBe(401);

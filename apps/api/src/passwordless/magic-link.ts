@@ -2,7 +2,7 @@ import { normaliseEmail, type LoginRequested, type MagicLinkLogin } from '@cartl
 import { Shop, uuidv7, type EntityManager } from '@cartly/db';
 import { AppError } from '../errors.js';
 import type { Env } from '../env.js';
-import type { Services } from '../adapters/adapters.js';
+import type { PasswordlessDeps } from './deps.js';
 import { deliverEmail, waitLikeDelivery } from './delivery.js';
 import { completeLogin, findCustomer, loadShop, loginFailed, signupAllowed } from './login.js';
 import { magicLinkEmail } from './messages.js';
@@ -43,14 +43,14 @@ export async function requestMagicLink(
 
   // The shop-wide setting first, so with sign-up on no address costs a customer lookup (see otp.ts).
   if (signupAllowed(shop) || await findCustomer(ctx.em, shop.id, 'email', input.email)) {
-    const { token } = await ctx.services.keys.sign({
+    const { token } = await ctx.deps.keys.sign({
       typ: MAGIC_LINK_TOKEN_TYPE,
       audience: shop.id,
       ttlSeconds: MAGIC_LINK_TTL_SECONDS,
       claims: { email: input.email, ...(redirect ? { redirect_url: redirect } : {}) },
       now,
     });
-    await deliverEmail(ctx.services, magicLinkEmail({
+    await deliverEmail(ctx.deps, magicLinkEmail({
       to: input.email,
       shopName: shop.name,
       url: magicLinkUrl(ctx.env.PUBLIC_BASE_URL, token),
@@ -58,7 +58,7 @@ export async function requestMagicLink(
     }));
   } else {
     // Nothing to send to an address that may not sign up; take as long as sending would (delivery.ts).
-    await waitLikeDelivery(ctx.services, 'email');
+    await waitLikeDelivery(ctx.deps, 'email');
   }
   return { accepted: true, resend_after_seconds: ctx.env.OTP_RESEND_COOLDOWN_SECONDS, expires_in_seconds: MAGIC_LINK_TTL_SECONDS };
 }
@@ -71,11 +71,11 @@ export async function requestMagicLink(
  * the loser of two concurrent uses, gets 401.
  */
 export async function verifyMagicLink(
-  ctx: { em: EntityManager; services: Services; env: Env; storefrontShopId?: string },
+  ctx: { em: EntityManager; deps: PasswordlessDeps; env: Env; storefrontShopId?: string },
   token: string,
 ): Promise<MagicLinkLogin> {
   const now = new Date();
-  const payload = await ctx.services.keys.verify(token, { typ: MAGIC_LINK_TOKEN_TYPE, maxAgeSeconds: MAGIC_LINK_TTL_SECONDS, now });
+  const payload = await ctx.deps.keys.verify(token, { typ: MAGIC_LINK_TOKEN_TYPE, maxAgeSeconds: MAGIC_LINK_TTL_SECONDS, now });
   const { aud, jti, exp, email } = payload ?? {};
   if (typeof aud !== 'string' || !UUID.test(aud) || typeof jti !== 'string' || !UUID.test(jti) || typeof exp !== 'number' || typeof email !== 'string') {
     throw loginFailed('link');

@@ -7,7 +7,7 @@ import {
 import { ageThrottle, codeIn, sql, startReplica, startReplicaWith, startSlowSmtpRelay } from '../../test/passwordless.js';
 import { startSnsSink, type SmsSink } from '../../test/sms-sinks.js';
 import { purgeStaleLoginState } from './purge.js';
-import { DeliveryTiming } from './delivery.js';
+import { DeliveryTiming } from './delivery-timing.js';
 import { MAGIC_LINK_TOKEN_TYPE } from './magic-link.js';
 import { completeLogin, loadShop } from './login.js';
 import { createCustomer } from '../customers/create-customer.js';
@@ -107,9 +107,9 @@ describe('email and SMS login end to end', () => {
     const shop = await createShop(t);
     const email = uniqueEmail('trpc');
     const client = trpcClient(t, { sat: shop.sat });
-    await client.passwordless.requestOtp.mutate({ identifier: email, channel: 'email' });
+    await client.passwordless.otp.request.mutate({ identifier: email, channel: 'email' });
     const code = await mailedCode(email);
-    const cat = await client.passwordless.verifyOtp.mutate({ identifier: email, code });
+    const cat = await client.passwordless.otp.verify.mutate({ identifier: email, code });
     expect(cat.access_token).toMatch(/^cat_/);
   });
 
@@ -286,7 +286,7 @@ describe('identical answers for known and unknown identifiers', () => {
 
   test('with sign-up off, the unknown identifier really waits as long as a delivery takes', async () => {
     // Deliveries that take ~400 ms on this replica: without the wait the answer would come back far sooner.
-    const slow = await startReplicaWith(t, {}, () => ({ deliveryTiming: new DeliveryTiming({ email: 400, sms: 400 }) }));
+    const slow = await startReplicaWith(t, {}, (d) => ({ ...d, passwordless: { ...d.passwordless, deliveryTiming: new DeliveryTiming({ email: 400, sms: 400 }) } }));
     try {
       const shop = await createShop(t);
       await setShopSettings(t, shop, { passwordlessSignup: false });
@@ -503,7 +503,7 @@ describe('concurrent requests', () => {
       const before = t.smtp.messages.length;
       expect((await requestCode(shop, email)).status).toBe(200);
       const code = await mailedCode(email, before);
-      const { token } = await t.api.services.keys.sign({ typ: MAGIC_LINK_TOKEN_TYPE, audience: shop.shopId, ttlSeconds: 900, claims: { email } });
+      const { token } = await t.api.adapters.keys.sign({ typ: MAGIC_LINK_TOKEN_TYPE, audience: shop.shopId, ttlSeconds: 900, claims: { email } });
       const [byCode, byLink] = await Promise.all([
         verifyCode(shop, email, code),
         rest(t, 'GET', `/storefront/v1/customer/magic-link/verify?token=${encodeURIComponent(token)}`),

@@ -33,10 +33,10 @@ export async function requestOtp(
 
   const id = uuidv7();
   const code = newOtpCode();
-  const codeHash = sendable ? ctx.services.otpHasher.hash(id, code) : unmatchableHash();
-  if (!sendable) await waitLikeDelivery(ctx.services, input.channel);
-  else if (input.channel === 'email') await deliverEmail(ctx.services, otpEmail({ to: input.identifier, shopName: shop.name, code, ttlMinutes }));
-  else await deliverSms(ctx.services, input.identifier, otpSms({ shopName: shop.name, code, ttlMinutes }));
+  const codeHash = sendable ? ctx.deps.otpHasher.hash(id, code) : unmatchableHash();
+  if (!sendable) await waitLikeDelivery(ctx.deps, input.channel);
+  else if (input.channel === 'email') await deliverEmail(ctx.deps, otpEmail({ to: input.identifier, shopName: shop.name, code, ttlMinutes }));
+  else await deliverSms(ctx.deps, input.identifier, otpSms({ shopName: shop.name, code, ttlMinutes }));
 
   // Only after a successful delivery does the new code replace the previous one.
   await ctx.em.execute(
@@ -73,7 +73,7 @@ export async function verifyOtp(
   const now = new Date();
   // Side pool first, while this request's transaction holds no lock (see autonomous-db.ts).
   await throttleVerification(ctx, now);
-  const [reserved] = await ctx.services.autonomousDb.transactional((em) =>
+  const [reserved] = await ctx.deps.sidePool.transactional((em) =>
     em.execute<{ id: string; code_hash: string }[]>(
       `update otp_code set attempts = attempts + 1
        where shop_id = ? and identifier = ? and state = 'live' and expires_at > ? and attempts < ?
@@ -82,7 +82,7 @@ export async function verifyOtp(
     ),
   );
   // Hash even when there is no code, so the answer takes as long either way.
-  const matches = ctx.services.otpHasher.matches(reserved?.id ?? NO_CODE_ID, input.code, reserved?.code_hash ?? unmatchableHash());
+  const matches = ctx.deps.otpHasher.matches(reserved?.id ?? NO_CODE_ID, input.code, reserved?.code_hash ?? unmatchableHash());
   if (!reserved || !matches) throw loginFailed('code');
 
   const consumed = await ctx.em.execute<{ id: string }[]>(

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@cartly/db';
 import type { Env } from '../env.js';
-import type { Services } from '../adapters/adapters.js';
+import type { Context } from '../context.js';
+import type { PasswordlessDeps } from './deps.js';
 import { ensureThrottleRow, throttle } from '../lib/rate-limit.js';
 import { PURGE_EVERY, purgeStaleLoginState } from './purge.js';
 
@@ -8,10 +9,15 @@ import { PURGE_EVERY, purgeStaleLoginState } from './purge.js';
 export interface LoginRequestContext {
   /** The request's transactional EntityManager. */
   em: EntityManager;
-  services: Services;
+  deps: PasswordlessDeps;
   env: Env;
   shopId: string;
   ip: string;
+}
+
+/** The part of a storefront request's context that login uses. */
+export function loginContext(ctx: Pick<Context, 'em' | 'env' | 'ip' | 'deps'> & { shopId: string }): LoginRequestContext {
+  return { em: ctx.em, deps: ctx.deps.passwordless, env: ctx.env, shopId: ctx.shopId, ip: ctx.ip };
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -29,12 +35,12 @@ const ONE_DAY = 24 * 60 * 60;
  */
 export async function throttleLoginRequest(ctx: LoginRequestContext, identifier: string, now: Date): Promise<void> {
   const subject = `id:${identifier}`;
-  await ctx.services.autonomousDb.transactional(async (em) => {
+  await ctx.deps.sidePool.transactional(async (em) => {
     await throttle(em, { shopId: ctx.shopId, subject: `ip:${ctx.ip}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_MAX_PER_IP_15MIN }], now });
     await ensureThrottleRow(em, { shopId: ctx.shopId, subject, now });
   });
   if (Math.random() < 1 / PURGE_EVERY) {
-    await ctx.services.autonomousDb.transactional((em) => purgeStaleLoginState(em, ctx.shopId, now));
+    await ctx.deps.sidePool.transactional((em) => purgeStaleLoginState(em, ctx.shopId, now));
   }
   await throttle(ctx.em, {
     shopId: ctx.shopId,
@@ -51,7 +57,7 @@ export async function throttleLoginRequest(ctx: LoginRequestContext, identifier:
 
 /** Verification attempts per IP, counted on the side pool so failed attempts stay counted. */
 export async function throttleVerification(ctx: LoginRequestContext, now: Date): Promise<void> {
-  await ctx.services.autonomousDb.transactional((em) =>
+  await ctx.deps.sidePool.transactional((em) =>
     throttle(em, { shopId: ctx.shopId, subject: `ip-verify:${ctx.ip}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_VERIFY_MAX_PER_IP_15MIN }], now }),
   );
 }

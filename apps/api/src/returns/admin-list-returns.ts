@@ -1,9 +1,8 @@
 import { adminListReturnsMeta, ZAdminListReturnsInput, ZAdminListReturnsOutput } from '@cartly/contracts/returns';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { listReturnViews } from './views.js';
 
-export const adminListReturns = adminProcedure
-  .meta(adminListReturnsMeta)
+export const adminListReturns = procedure(adminListReturnsMeta)
   .input(ZAdminListReturnsInput)
   .output(ZAdminListReturnsOutput)
   .query(({ ctx, input }) =>

@@ -77,7 +77,7 @@ test('fulfilled units of the customer\'s own order: the request is created and i
   const expiresIn = Date.parse(res.body.expires_at) - Date.parse(res.body.created_at);
   expect(Math.round(expiresIn / 3600_000)).toBe(14 * 24);
 
-  const client = await t.api.services.temporal.client();
+  const client = await t.api.adapters.temporal.client();
   const description = await client.workflow.getHandle(rmaWorkflowId(res.body.id)).describe();
   expect(description).toMatchObject({ type: 'RMAWorkflow', taskQueue: t.env.TEMPORAL_TASK_QUEUE, status: { name: 'RUNNING' } });
 });
@@ -141,7 +141,7 @@ describe('each ineligible request gets a clear 4xx and creates nothing', () => {
   });
 
   test('none of the refused requests started a workflow', async () => {
-    const client = await t.api.services.temporal.client();
+    const client = await t.api.adapters.temporal.client();
     const ids = async () => {
       const found: string[] = [];
       for await (const w of client.workflow.list({ query: `TaskQueue = "${t.env.TEMPORAL_TASK_QUEUE}"` })) found.push(w.workflowId);
@@ -221,7 +221,7 @@ test('a requested return past its deadline no longer holds its units, even if it
   await refused(ann.cat, { order_id: fresh.id, lines: [line(fresh.small, 1)] }, 422, /only 0 of/);
 
   // Its deadline passes and nothing ever mirrors the expiry (the workflow was lost).
-  const client = await t.api.services.temporal.client();
+  const client = await t.api.adapters.temporal.client();
   await client.workflow.getHandle(rmaWorkflowId(first.body.id)).terminate('lost');
   const em = t.db.orm.em.fork();
   const stale = await em.findOneOrFail(ReturnRequest, { id: first.body.id });

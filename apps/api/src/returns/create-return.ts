@@ -1,14 +1,13 @@
 import { createReturnMeta, ZCreateReturnInput, ZCreateReturnOutput } from '@cartly/contracts/returns';
-import { customerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { createReturnRequest } from './create-return-request.js';
 import { returnView } from './views.js';
 
-export const createReturn = customerProcedure
-  .meta(createReturnMeta)
+export const createReturn = procedure(createReturnMeta)
   .input(ZCreateReturnInput)
   .output(ZCreateReturnOutput)
   .mutation(async ({ ctx, input }) => {
-    const request = await createReturnRequest(ctx.em, ctx.services.temporal, { shopId: ctx.shopId, customerId: ctx.customerId }, {
+    const request = await createReturnRequest(ctx.em, ctx.deps.returns.temporal, { shopId: ctx.shopId, customerId: ctx.customerId }, {
       orderId: input.order_id,
       note: input.note ?? null,
       lines: input.lines.map((l) => ({

@@ -77,7 +77,7 @@ test('request → approve → refunded, end to end: the refund is recorded once 
   expect(customer.subject).toBe(`Your return for order #${order.number} is approved: $40.00 refunded`);
   expect(customer.text).toContain('Sorry about that!');
 
-  const client = await t.api.services.temporal.client();
+  const client = await t.api.adapters.temporal.client();
   const handle = client.workflow.getHandle(rmaWorkflowId(ret.id));
   expect(await handle.result()).toBe('refunded');
   expect(await handle.query('status')).toMatchObject({ status: 'refunded', refundId: done.refund.id });
@@ -95,7 +95,7 @@ test('request → reject → the customer is told why, no refund; deciding again
   const mail = await t.smtp.waitFor((m) => m.to.includes('ann@example.com') && m.subject.includes(`#${order.number} was declined`));
   expect(mail.text).toContain('sold as final sale');
   expect(mail.text).toContain('Clearance items are final');
-  const client = await t.api.services.temporal.client();
+  const client = await t.api.adapters.temporal.client();
   expect(await client.workflow.getHandle(rmaWorkflowId(ret.id)).result()).toBe('rejected');
 
   const again = await rest(t, 'POST', `/admin/returns/${ret.id}/approve`, { ...admin(), body: {} });
@@ -156,7 +156,7 @@ describe('reading returns', () => {
     const headless = await rest(t, 'GET', '/storefront/v1/customer/returns?limit=100', { sat: shop.sat, bearer: ann.cat });
     expect(headless.status).toBe(200);
     expect(headless.body).toEqual(list.body);
-    const typed = await trpcClient(t, { bearer: ann.cat }).returns.listReturns.query({ limit: 100, status: 'requested' });
+    const typed = await trpcClient(t, { bearer: ann.cat }).returns.list.query({ limit: 100, status: 'requested' });
     expect(typed.items.map((r) => r.id)).toContain(ret.id);
     expect(typed.items.every((r) => r.status === 'requested')).toBe(true);
   });
@@ -286,7 +286,7 @@ describe('the decision and the signal go together', () => {
     const order = await fulfilledOrder(t, shop, ann.customerId);
     const ret = await requestReturn(order);
     // Someone closed the workflow behind the API's back; a closed run is never restarted.
-    const client = await t.api.services.temporal.client();
+    const client = await t.api.adapters.temporal.client();
     await client.workflow.getHandle(rmaWorkflowId(ret.id)).terminate('operator error');
     const res = await rest(t, 'POST', `/admin/returns/${ret.id}/approve`, { ...admin(), body: {} });
     expect(res.status).toBe(500);

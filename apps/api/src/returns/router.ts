@@ -9,12 +9,12 @@ import { approveReturn } from './approve-return.js';
 import { rejectReturn } from './reject-return.js';
 
 export const returnsRouter = router({
-  createReturn,
-  listReturns,
-  getReturn,
-  listStorefrontReturns,
-  adminListReturns,
-  adminGetReturn,
-  approveReturn,
-  rejectReturn,
+  create: createReturn,
+  list: listReturns,
+  get: getReturn,
+  listStorefront: listStorefrontReturns,
+  adminList: adminListReturns,
+  adminGet: adminGetReturn,
+  approve: approveReturn,
+  reject: rejectReturn,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCurrency, ZId, ZMoneyCents, ZPhone, ZTimestamp } from '../common/schemas.js';
+import { ZId, ZMoneyCents, ZPhone, ZTimestamp } from '../common/schemas.js';
 
 export const ZProfile = z
   .object({
