@@ -1,19 +1,14 @@
 import { adminListProductsMeta, ZAdminListProductsInput, ZAdminListProductsOutput } from '@cartly/contracts/catalog';
 import { Product, ProductVariant } from '@cartly/db';
 import { procedure } from '../trpc.js';
-import { afterCursor, toPage } from '../lib/pagination.js';
+import { findPage } from '../lib/pagination.js';
 import { productOf } from './views.js';
 
 export const adminListProducts = procedure(adminListProductsMeta)
   .input(ZAdminListProductsInput)
   .output(ZAdminListProductsOutput)
   .query(async ({ ctx, input }) => {
-    const rows = await ctx.em.find(
-      Product,
-      { shop: ctx.shopId, ...afterCursor(input, 'desc') },
-      { orderBy: { id: 'desc' }, limit: input.limit + 1 },
-    );
-    const page = toPage(rows, input, (p) => p);
+    const page = await findPage(ctx.em, Product, { shop: ctx.shopId }, input);
     const variants = page.items.length
       ? await ctx.em.find(ProductVariant, { shop: ctx.shopId, product: { $in: page.items.map((p) => p.id) } }, { orderBy: { id: 'asc' } })
       : [];

@@ -1,4 +1,5 @@
 import type { PageInput } from '@cartly/contracts';
+import type { EntityManager, EntityName, FilterQuery } from '@cartly/db';
 import { AppError } from '../errors.js';
 
 /*
@@ -16,7 +17,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
 }
 
 /** `where` fragment for the page after `cursor`, newest-first or oldest-first. */
-export function afterCursor(page: PageInput, order: 'asc' | 'desc') {
+function afterCursor(page: PageInput, order: 'asc' | 'desc') {
   const id = decodeCursor(page.cursor);
   if (!id) return {};
   return { id: order === 'desc' ? { $lt: id } : { $gt: id } };
@@ -31,4 +32,22 @@ export function toPage<Row extends { id: string }, Item>(rows: Row[], page: Page
     items: slice.map(map),
     next_cursor: hasMore && last ? Buffer.from(last.id, 'utf8').toString('base64url') : null,
   };
+}
+
+/**
+ * One page of a shop's rows, newest first: the keyset query every list uses.
+ * `where` must already carry the tenant (`shop`) and any owner filter.
+ */
+export async function findPage<Row extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<Row>,
+  where: FilterQuery<Row>,
+  page: PageInput,
+): Promise<{ items: Row[]; next_cursor: string | null }> {
+  const after = afterCursor(page, 'desc') as FilterQuery<Row>;
+  const rows = await em.find(entity, { $and: [where, after] } as FilterQuery<Row>, {
+    orderBy: { id: 'desc' } as never,
+    limit: page.limit + 1,
+  });
+  return toPage(rows as Row[], page, (r) => r);
 }

@@ -5,7 +5,7 @@ import {
   type EntityManager, type IReturnRequest, type ReturnStatus,
 } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { afterCursor, toPage } from '../lib/pagination.js';
+import { findPage } from '../lib/pagination.js';
 
 /** DTOs of several requests of one shop, with a fixed number of queries however many there are. */
 export async function returnViews(em: EntityManager, shopId: string, requests: IReturnRequest[]): Promise<ReturnRequestDto[]> {
@@ -107,17 +107,11 @@ export async function listReturnViews(
   filter: { customerId?: string; orderId?: string; status?: ReturnStatus },
   page: PageInput,
 ) {
-  const rows = await em.find(
-    ReturnRequest,
-    {
-      shop: shopId,
-      ...(filter.customerId ? { customer: filter.customerId } : {}),
-      ...(filter.orderId ? { order: filter.orderId } : {}),
-      ...(filter.status ? { status: filter.status } : {}),
-      ...afterCursor(page, 'desc'),
-    },
-    { orderBy: { id: 'desc' }, limit: page.limit + 1 },
-  );
-  const { items, next_cursor } = toPage(rows, page, (r) => r);
+  const { items, next_cursor } = await findPage(em, ReturnRequest, {
+    shop: shopId,
+    ...(filter.customerId ? { customer: filter.customerId } : {}),
+    ...(filter.orderId ? { order: filter.orderId } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  }, page);
   return { items: await returnViews(em, shopId, items), next_cursor };
 }
