@@ -1,6 +1,5 @@
-import {
-  ReturnRequest, ReturnRequestEvent, ReturnRequestLine, rmaWorkflowId, Shop, type EntityManager, type IReturnRequest,
-} from '@cartly/db';
+import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine, Shop, type EntityManager, type IReturnRequest } from '@cartly/db';
+import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import { AppError } from '../errors.js';
 import type { TemporalGateway } from '../adapters/temporal.js';
 import { checkReturnable, type RequestedLine } from './eligibility.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine, rmaWorkflowId } from '@cartly/db';
+import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '@cartly/db';
+import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import { RETURN_STATUSES, RETURN_LINE_REASONS, RETURN_REJECT_REASONS } from '@cartly/db';
 import { REJECT_REASON_VALUES, RETURN_REASON_VALUES, RETURN_STATUS_VALUES } from '@cartly/contracts/returns';
 import { createLoggedInCustomer, createShop, rest, startTestApi, type TestApi, type TestShop } from '../../test/harness.js';

@@ -1,5 +1,5 @@
 import { LockMode, recordReturnTransition, ReturnRequest, type EntityManager, type IReturnRequest } from '@cartly/db';
-import type { RmaDecision } from '@cartly/worker/workflows';
+import type { RmaDecision } from '@cartly/contracts/workflows';
 import { AppError } from '../errors.js';
 import type { TemporalGateway } from '../adapters/temporal.js';
 import { signalRmaDecision } from './workflow.js';

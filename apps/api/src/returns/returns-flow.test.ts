@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AdminToken, Refund, ReturnRequest, ReturnRequestEvent, ReturnRequestLine, rmaWorkflowId } from '@cartly/db';
+import { AdminToken, Refund, ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '@cartly/db';
+import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import type { RunningWorker } from '@cartly/worker';
 import { newToken } from '../auth/tokens.js';
 import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';

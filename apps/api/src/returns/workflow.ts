@@ -1,15 +1,16 @@
 import { WorkflowIdReusePolicy } from '@temporalio/client';
-import { rmaWorkflowId } from '@cartly/db';
-// Types only (STYLE 7): the API starts and signals the workflow by name and never loads worker code.
-import type { RMAWorkflow, RMAWorkflowInput, RmaDecision, RmaSignalArgs } from '@cartly/worker/workflows';
+// The workflow's contract (STYLE 7): the API starts and signals it by name and never loads worker code.
+import {
+  RMA_WORKFLOW_TYPE, rmaWorkflowId, type RMAWorkflowInput, type RmaDecision, type RmaOutcome, type RmaSignalArgs,
+} from '@cartly/contracts/workflows';
 import type { TemporalGateway } from '../adapters/temporal.js';
 
-const RMA_WORKFLOW = 'RMAWorkflow';
+type RMAWorkflow = (input: RMAWorkflowInput) => Promise<RmaOutcome>;
 
 /** Starts the return's workflow; a second start for one return id is refused, never a second run. */
 export async function startRmaWorkflow(temporal: TemporalGateway, input: RMAWorkflowInput): Promise<void> {
   const client = await temporal.client();
-  await client.workflow.start<typeof RMAWorkflow>(RMA_WORKFLOW, {
+  await client.workflow.start<RMAWorkflow>(RMA_WORKFLOW_TYPE, {
     taskQueue: temporal.taskQueue,
     workflowId: rmaWorkflowId(input.returnId),
     args: [input],
@@ -26,7 +27,7 @@ export async function signalRmaDecision(temporal: TemporalGateway, input: RMAWor
   // The decision's kind is the signal's name, the rest its argument.
   const { kind, ...args } = decision;
   const client = await temporal.client();
-  await client.workflow.signalWithStart<typeof RMAWorkflow, [RmaSignalArgs[typeof kind]]>(RMA_WORKFLOW, {
+  await client.workflow.signalWithStart<RMAWorkflow, [RmaSignalArgs[typeof kind]]>(RMA_WORKFLOW_TYPE, {
     taskQueue: temporal.taskQueue,
     workflowId: rmaWorkflowId(input.returnId),
     args: [input],

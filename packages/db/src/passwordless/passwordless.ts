@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from './columns.js';
-import { Shop } from './shop.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
 
 /**
  * A one-time login code. Only an HMAC of the code is stored. At most one code

@@ -1,8 +1,8 @@
 import { defineEntity, p, type EntityManager, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn, updatedAtColumn } from './columns.js';
-import { Shop } from './shop.js';
-import { Customer } from './customer.js';
-import { Order, OrderLine } from './order.js';
+import { createdAtColumn, idColumn, updatedAtColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { Customer } from '../customers/customer.js';
+import { Order, OrderLine } from '../orders/orders.js';
 
 /*
  * Self-serve returns (SPEC §9). The RMAWorkflow in apps/worker drives a
@@ -95,11 +95,6 @@ export const ReturnRequestEvent = defineEntity({
   indexes: [{ properties: ['shop', 'returnRequest'] }],
 });
 export type IReturnRequestEvent = InferEntity<typeof ReturnRequestEvent>;
-
-/** `rma-<return id>`: one workflow per return request, found again from the id alone. */
-export function rmaWorkflowId(returnId: string): string {
-  return `rma-${returnId}`;
-}
 
 /**
  * Moves a request to `to` and records the event (the caller flushes). Entering

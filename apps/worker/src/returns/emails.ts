@@ -1,5 +1,5 @@
 import { escapeHtml, type MailMessage } from '@cartly/mail';
-import type { CustomerNotice } from '../../workflows/rma-types.js';
+import type { CustomerNotice } from './rma-types.js';
 import { formatMoney, type ReturnView } from './return-view.js';
 
 const REJECT_REASON_TEXT: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { LockMode, recordReturnTransition, ReturnRequest, type IReturnRequest } from '@cartly/db';
-import type { ActivityDeps } from '../deps.js';
-import type { RmaDecision, RmaProposal, RmaSettlement, ReturnRef } from '../../workflows/rma-types.js';
+import type { ActivityDeps } from '../activities/deps.js';
+import type { RmaDecision, RmaProposal, RmaSettlement, ReturnRef } from './rma-types.js';
 
 /** What a request that has already left `requested` stands for. */
 function settlementOf(request: IReturnRequest): RmaSettlement {

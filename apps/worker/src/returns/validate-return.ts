@@ -2,8 +2,8 @@ import {
   activeReturnQuantities, LockMode, Order, OrderLine, recordReturnTransition, Refund, ReturnRequest, ReturnRequestLine,
 } from '@cartly/db';
 import { returnRefundKey } from '@cartly/payments';
-import type { ActivityDeps } from '../deps.js';
-import type { ReturnRef } from '../../workflows/rma-types.js';
+import type { ActivityDeps } from '../activities/deps.js';
+import type { ReturnRef } from './rma-types.js';
 
 export type Validation = { eligible: true } | { eligible: false; reason: string };
 

@@ -1,8 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from './columns.js';
-import { Shop } from './shop.js';
-import { Customer } from './customer.js';
-import { ProductVariant } from './catalog.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { Customer } from '../customers/customer.js';
+import { ProductVariant } from '../catalog/products.js';
 
 export const Order = defineEntity({
   name: 'Order',

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from './columns.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
 import { Shop } from './shop.js';
-import { Customer } from './customer.js';
+import { Customer } from '../customers/customer.js';
 
 /**
  * Every opaque credential is stored only as the SHA-256 of the token; the

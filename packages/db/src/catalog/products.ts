@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from './columns.js';
-import { Shop } from './shop.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
 
 export const Product = defineEntity({
   name: 'Product',

@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { LockMode, recordReturnTransition, ReturnRequest } from '@cartly/db';
 import { RefundRefusedError, returnRefundKey } from '@cartly/payments';
-import type { ActivityDeps } from '../deps.js';
-import { REFUND_REFUSED, type ReturnRef } from '../../workflows/rma-types.js';
-import { whileHeartbeating } from '../heartbeat.js';
+import type { ActivityDeps } from '../activities/deps.js';
+import { REFUND_REFUSED, type ReturnRef } from './rma-types.js';
+import { whileHeartbeating } from '../lib/heartbeat.js';
 
 /**
  * Refunds an approved return exactly once. The idempotency key is derived from

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from './columns.js';
-import { Shop } from './shop.js';
-import { Order } from './order.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { Order } from '../orders/orders.js';
 import { ReturnRequest } from './returns.js';
 
 /**

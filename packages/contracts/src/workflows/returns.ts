@@ -1,5 +1,24 @@
-// Shared by RMAWorkflow, its activities and (type-only) the API. No runtime imports: the workflow bundle includes it.
-import type { ReturnRejectReason, ReturnStatus } from '@cartly/db';
+// The returns workflow's contract, imported by the API (to start and signal it by name) and by the worker
+// (which implements it). No runtime imports: the workflow bundle includes this file.
+import type { REJECT_REASON_VALUES, ReturnStatusValue as ReturnStatus } from '../returns/schemas.js';
+
+type ReturnRejectReason = (typeof REJECT_REASON_VALUES)[number];
+
+/** The workflow type name both apps use. */
+export const RMA_WORKFLOW_TYPE = 'RMAWorkflow';
+
+/** `rma-<return id>`: one workflow per return request, found again from the id alone. */
+export function rmaWorkflowId(returnId: string): string {
+  return `rma-${returnId}`;
+}
+
+/** The query that answers the workflow's RmaState. */
+export const RMA_STATUS_QUERY = 'status';
+
+/** The refund's idempotency key: one refund per return request, whoever retries (payments enforce it by a unique key). */
+export function returnRefundKey(returnRequestId: string): string {
+  return `return:${returnRequestId}`;
+}
 
 export interface RMAWorkflowInput {
   returnId: string;
@@ -17,10 +36,6 @@ export interface RmaSignalArgs {
 /** A decision is a signal name with its argument: one shape for the API, the workflow and RecordDecision. */
 export type RmaDecision = { [K in keyof RmaSignalArgs]: { kind: K } & RmaSignalArgs[K] }[keyof RmaSignalArgs];
 
-/** What the workflow asks the database to settle on; the database answers with what actually holds. */
-export type RmaProposal = RmaDecision | { kind: 'expire' };
-export type RmaSettlement = RmaProposal | { kind: 'missing' };
-
 /** How a workflow run ended. `abandoned`: its request was never committed (see the API's create-return). */
 export type RmaOutcome = 'refunded' | 'rejected' | 'expired' | 'cancelled' | 'abandoned';
 
@@ -37,16 +52,6 @@ export type RmaStep =
 export interface RmaState {
   status: ReturnStatus | 'abandoned';
   step: RmaStep;
-  decision: RmaProposal['kind'] | null;
+  decision: RmaDecision['kind'] | 'expire' | null;
   refundId: string | null;
 }
-
-export type CustomerNotice = 'refunded' | 'rejected' | 'expired' | 'cancelled';
-
-export interface ReturnRef {
-  returnId: string;
-  shopId: string;
-}
-
-/** ApplicationFailure type ProcessRefund throws when the provider will never accept the refund. */
-export const REFUND_REFUSED = 'RefundRefused';

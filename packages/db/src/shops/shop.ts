@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from './columns.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
 
 /** Per-shop knobs; every field has a default so older rows stay valid. */
 export interface ShopSettings {

@@ -1,6 +1,6 @@
 import { log } from '@temporalio/activity';
-import type { ActivityDeps } from '../deps.js';
-import type { CustomerNotice, ReturnRef } from '../../workflows/rma-types.js';
+import type { ActivityDeps } from '../activities/deps.js';
+import type { CustomerNotice, ReturnRef } from './rma-types.js';
 import { customerNoticeEmail, merchantApprovalEmail } from './emails.js';
 import { loadReturnView } from './return-view.js';
 
