@@ -4,6 +4,7 @@ import {
   type CryptoKey, type JWK, type JWTPayload,
 } from 'jose';
 import { z } from 'zod';
+import { parseKeyRing } from '@cartly/config';
 import type { Env } from '../env.js';
 
 /*
@@ -62,28 +63,12 @@ const ZConfiguredKey = z.union([
   z.object({ kid: z.string().min(1).max(100), pem: z.string().includes('PRIVATE KEY') }),
   z.looseObject({ kid: z.string().min(1).max(100), kty: z.literal('EC'), crv: z.literal('P-256'), d: z.string(), x: z.string(), y: z.string() }),
 ]);
-const ZConfiguredKeys = z.array(ZConfiguredKey).min(1);
 type ConfiguredKey = z.infer<typeof ZConfiguredKey>;
 
-/** Parses JWT_SIGNING_KEYS; throws at startup on a bad or (in production) missing value. */
-function parseSigningKeys(env: Pick<Env, 'NODE_ENV' | 'JWT_SIGNING_KEYS'>): ConfiguredKey[] | undefined {
-  if (!env.JWT_SIGNING_KEYS) {
-    if (env.NODE_ENV === 'production') throw new Error('invalid configuration: JWT_SIGNING_KEYS is required in production');
-    return undefined;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(env.JWT_SIGNING_KEYS);
-  } catch {
-    throw new Error('invalid configuration: JWT_SIGNING_KEYS must be a JSON array');
-  }
-  const parsed = ZConfiguredKeys.safeParse(json);
-  if (!parsed.success) {
-    throw new Error('invalid configuration: JWT_SIGNING_KEYS must be an array of ES256 private keys, each a P-256 JWK with "kid" or {"kid","pem"}');
-  }
-  const kids = parsed.data.map((k) => k.kid);
-  if (new Set(kids).size !== kids.length) throw new Error('invalid configuration: JWT_SIGNING_KEYS has duplicate kids');
-  return parsed.data;
+/** Parses JWT_SIGNING_KEYS (production requires it: env.ts); unset elsewhere means a generated key. */
+function parseSigningKeys(env: Pick<Env, 'JWT_SIGNING_KEYS'>): ConfiguredKey[] | undefined {
+  if (!env.JWT_SIGNING_KEYS) return undefined;
+  return parseKeyRing('JWT_SIGNING_KEYS', env.JWT_SIGNING_KEYS, ZConfiguredKey, 'ES256 private keys, each a P-256 JWK with "kid" or {"kid","pem"}');
 }
 
 function publicPart(jwk: JWK, kid: string): PublicJwk {

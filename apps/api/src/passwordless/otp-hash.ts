@@ -14,9 +14,6 @@ export interface OtpHasher {
 }
 
 export function otpHasher(env: Pick<Env, 'NODE_ENV' | 'OTP_HASH_KEY'>): OtpHasher {
-  if (!env.OTP_HASH_KEY && env.NODE_ENV === 'production') {
-    throw new Error('invalid configuration: OTP_HASH_KEY (at least 32 characters) is required in production');
-  }
   // Outside production a per-process random key: codes do not survive a restart, which is fine there.
   const key = env.OTP_HASH_KEY ? Buffer.from(env.OTP_HASH_KEY, 'utf8') : randomBytes(32);
   const hash = (codeId: string, code: string) => createHmac('sha256', key).update(`otp:v1:${codeId}:${code}`).digest('hex');
