@@ -1,6 +1,7 @@
 import type { CustomerAccessTokenResult, LoginChannel } from '@cartly/contracts/passwordless';
-import { Customer, Shop, UniqueConstraintViolationException, type EntityManager, type IShop } from '@cartly/db';
+import { Customer, UniqueConstraintViolationException, type EntityManager, type IShop } from '@cartly/db';
 import { AppError } from '../errors.js';
+import { currentShop } from '../shops/current-shop.js';
 import { issueCustomerToken } from '../auth/credentials.js';
 import { createCustomer } from '../customers/create-customer.js';
 
@@ -12,10 +13,9 @@ export function signupAllowed(shop: IShop): boolean {
   return shop.settings.passwordlessSignup !== false;
 }
 
-export async function loadShop(em: EntityManager, shopId: string): Promise<IShop> {
-  const shop = await em.findOne(Shop, { id: shopId });
-  if (!shop) throw new AppError('UNAUTHENTICATED', 'missing or invalid storefront access token');
-  return shop;
+/** The storefront's shop (read once per request, see currentShop). */
+export function loadShop(em: EntityManager, shopId: string): Promise<IShop> {
+  return currentShop(em, shopId);
 }
 
 export function findCustomer(em: EntityManager, shopId: string, channel: LoginChannel, identifier: string) {

@@ -1,6 +1,7 @@
-import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine, Shop, type EntityManager, type IReturnRequest } from '@cartly/db';
+import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine, type EntityManager, type IReturnRequest } from '@cartly/db';
 import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import { AppError } from '../errors.js';
+import { currentShop } from '../shops/current-shop.js';
 import type { TemporalGateway } from '../adapters/temporal.js';
 import { checkReturnable, type RequestedLine } from './eligibility.js';
 import { returnPolicy } from './policy.js';
@@ -30,7 +31,7 @@ export async function createReturnRequest(
   who: { shopId: string; customerId: string },
   input: NewReturn,
 ): Promise<IReturnRequest> {
-  const shop = await em.findOneOrFail(Shop, { id: who.shopId });
+  const shop = await currentShop(em, who.shopId);
   const policy = returnPolicy(shop.settings);
   const now = new Date();
   const { order, lines } = await checkReturnable(em, {
