@@ -2,6 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { openOrm, type MikroORM } from '@cartly/db';
 import type { Env } from './env.js';
 import { createApiServer } from './http/server.js';
+import { appRouter } from './router.js';
+import { rawRoutes } from './raw-routes.js';
+import { openApiDocument } from './openapi/document.js';
 import { closeAdapters, createAdapters, type Adapters } from './adapters/adapters.js';
 import { domainDeps, type DomainDeps } from './deps.js';
 
@@ -34,7 +37,7 @@ export async function startApi(
     const built = domainDeps(adapters, env);
     const deps = opts.deps ? opts.deps(built) : built;
     orm ??= await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
-    const server = createApiServer({ env, orm, deps });
+    const server = createApiServer({ env, orm, deps }, { router: appRouter, rawRoutes, openApiDocument });
     // Bound keep-alive so idle sockets do not pin the process on shutdown.
     server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve, reject) => {

@@ -3,11 +3,11 @@ import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
-import { appRouter } from '../router.js';
-import { rawRoutes } from '../raw-routes.js';
+import type { AnyRouter } from '@trpc/server';
+import type { OpenAPIObject } from 'trpc-to-openapi';
 import { contextFactory, type AppDeps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
-import { openApiDocument } from '../openapi/document.js';
+import type { RawRoute } from './raw-routes.js';
 import { readBody } from './body.js';
 import { findRawRoute } from './raw-routes.js';
 
@@ -50,7 +50,15 @@ function restErrorEnvelope(res: ServerResponse): void {
   }) as ServerResponse['end'];
 }
 
-export function createApiServer(app: AppDeps): Server {
+/** What the server mounts; app.ts composes it from the domains, so the frame names none of them. */
+export interface Mounts {
+  router: AnyRouter;
+  rawRoutes: readonly RawRoute[];
+  openApiDocument(baseUrl: string): OpenAPIObject;
+}
+
+export function createApiServer(app: AppDeps, mounts: Mounts): Server {
+  const { router: appRouter, rawRoutes, openApiDocument } = mounts;
   const createContext = contextFactory(app);
   const rest = createOpenApiNodeHttpHandler({
     router: appRouter,
