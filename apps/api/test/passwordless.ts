@@ -19,7 +19,7 @@ export async function sql<T = Record<string, unknown>>(t: TestApi, query: string
 
 /** Lets time pass for the rate limiter: shifts every recorded request `seconds` into the past. */
 export async function ageThrottle(t: TestApi, seconds: number): Promise<void> {
-  await sql(t, `update passwordless_throttle set hits = coalesce((select jsonb_agg((h::text)::bigint - ?) from jsonb_array_elements(hits) h), '[]'::jsonb)`, [seconds * 1000]);
+  await sql(t, `update rate_limit_window set hits = coalesce((select jsonb_agg((h::text)::bigint - ?) from jsonb_array_elements(hits) h), '[]'::jsonb)`, [seconds * 1000]);
 }
 
 /** A second API replica on the same database, as in a scaled-out deployment. */

@@ -40,8 +40,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
  */
 export async function ensureThrottleRow(em: EntityManager, opts: { shopId: string; subject: string; now: Date }): Promise<void> {
   await em.execute(
-    `insert into passwordless_throttle (id, shop_id, subject, hits, updated_at)
-     select ?, ?, ?, '[]', ? where not exists (select 1 from passwordless_throttle where shop_id = ? and subject = ?)
+    `insert into rate_limit_window (id, shop_id, subject, hits, updated_at)
+     select ?, ?, ?, '[]', ? where not exists (select 1 from rate_limit_window where shop_id = ? and subject = ?)
      on conflict (shop_id, subject) do nothing`,
     [uuidv7(), opts.shopId, opts.subject, opts.now, opts.shopId, opts.subject],
   );
@@ -58,7 +58,7 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
   let row: { hits: number[] } | undefined;
   try {
     [row] = await em.execute<{ hits: number[] }[]>(
-      `select hits from passwordless_throttle where shop_id = ? and subject = ? for update${spec.noWait ? ' nowait' : ''}`,
+      `select hits from rate_limit_window where shop_id = ? and subject = ? for update${spec.noWait ? ' nowait' : ''}`,
       [spec.shopId, spec.subject],
     );
   } catch (e) {
@@ -88,7 +88,7 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
   }
   hits.push(now);
   await em.execute(
-    'update passwordless_throttle set hits = ?::jsonb, updated_at = ? where shop_id = ? and subject = ?',
+    'update rate_limit_window set hits = ?::jsonb, updated_at = ? where shop_id = ? and subject = ?',
     [JSON.stringify(hits), spec.now, spec.shopId, spec.subject],
   );
 }

@@ -606,13 +606,13 @@ describe('housekeeping', () => {
     const recent = uniqueEmail('recent');
     await requestCode(shop, old);
     await requestCode(other, old);
-    await sql(t, `update passwordless_throttle set updated_at = now() - interval '25 hours' where subject = ?`, [`id:${old}`]);
+    await sql(t, `update rate_limit_window set updated_at = now() - interval '25 hours' where subject = ?`, [`id:${old}`]);
     await sql(t, `update otp_code set created_at = now() - interval '25 hours' where identifier = ?`, [old]);
     await requestCode(shop, recent);
 
     await t.db.orm.em.fork().transactional((em) => purgeStaleLoginState(em, shop.shopId, new Date()));
 
-    const subjects = await sql<{ shop_id: string; subject: string }>(t, 'select shop_id, subject from passwordless_throttle where shop_id in (?, ?)', [shop.shopId, other.shopId]);
+    const subjects = await sql<{ shop_id: string; subject: string }>(t, 'select shop_id, subject from rate_limit_window where shop_id in (?, ?)', [shop.shopId, other.shopId]);
     expect(subjects).not.toContainEqual({ shop_id: shop.shopId, subject: `id:${old}` });
     expect(subjects).toContainEqual({ shop_id: shop.shopId, subject: `id:${recent}` });
     expect(subjects).toContainEqual({ shop_id: other.shopId, subject: `id:${old}` });

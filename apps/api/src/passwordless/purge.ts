@@ -17,8 +17,8 @@ export async function purgeStaleLoginState(em: EntityManager, shopId: string, no
   // The outer condition is re-checked on a row that changed while we waited for its lock,
   // so a limiter row that a concurrent request has just reused is kept.
   await em.execute(
-    `delete from passwordless_throttle where updated_at < ? and id in
-       (select id from passwordless_throttle where shop_id = ? and updated_at < ? limit ${BATCH})`,
+    `delete from rate_limit_window where updated_at < ? and id in
+       (select id from rate_limit_window where shop_id = ? and updated_at < ? limit ${BATCH})`,
     [dayAgo, shopId, dayAgo],
   );
   await em.execute(

@@ -8,6 +8,7 @@ export * from '../account/wishlist.js';
 export * from '../returns/returns.js';
 export * from '../returns/refund.js';
 export * from '../passwordless/passwordless.js';
+export * from '../lib/rate-limit-window.js';
 
 import { Shop } from '../shops/shop.js';
 import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from '../shops/credentials.js';
@@ -18,7 +19,8 @@ import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../orders/orders
 import { WishlistItem } from '../account/wishlist.js';
 import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '../returns/returns.js';
 import { Refund } from '../returns/refund.js';
-import { MagicLinkUse, OtpCode, PasswordlessThrottle } from '../passwordless/passwordless.js';
+import { MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
+import { RateLimitWindow } from '../lib/rate-limit-window.js';
 
 /** Every entity the ORM knows; a domain adds its entities here. */
 export const entities = [
@@ -26,5 +28,5 @@ export const entities = [
   Customer, CustomerAddress, Product, ProductVariant,
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
-  OtpCode, PasswordlessThrottle, MagicLinkUse,
+  OtpCode, MagicLinkUse, RateLimitWindow,
 ];
