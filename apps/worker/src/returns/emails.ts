@@ -1,6 +1,6 @@
-import { escapeHtml, type MailMessage } from '@cartly/mail';
+import { formatMoney, paragraphsMessage, type MailMessage } from '@cartly/mail';
 import type { CustomerNotice } from './rma-types.js';
-import { formatMoney, type ReturnView } from './return-view.js';
+import type { ReturnView } from './return-view.js';
 
 const REJECT_REASON_TEXT: Record<string, string> = {
   final_sale: 'the items were sold as final sale',
@@ -9,29 +9,25 @@ const REJECT_REASON_TEXT: Record<string, string> = {
   other: 'of the reason given below',
 };
 
-/** Plain paragraphs in, a text part and an escaped HTML part out. */
-function message(to: string, subject: string, paragraphs: string[], items: string[]): MailMessage {
-  const text = [...paragraphs, ...(items.length ? [items.map((i) => `- ${i}`).join('\n')] : [])].join('\n\n');
-  const html =
-    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
-    (items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : '');
-  return { to, subject, text, html };
-}
-
 const itemsOf = (v: ReturnView) => v.lines.map((l) => `${l.quantity} × ${l.title} (${l.reason.replace(/_/g, ' ')})`);
 const amountOf = (v: ReturnView) => formatMoney(v.request.amountCents, v.request.currency);
 
 export function merchantApprovalEmail(v: ReturnView, to: string): MailMessage {
   const who = v.customer.name ?? v.customer.email ?? 'the customer';
-  return message(
+  return paragraphsMessage({
     to,
-    `Return approved for order #${v.orderNumber}: ${amountOf(v)} is being refunded`,
-    [
+    shopName: v.shop.name,
+    subject: `Return approved for order #${v.orderNumber}: ${amountOf(v)} is being refunded`,
+    paragraphs: [
       `The return of order #${v.orderNumber} from ${who} was approved and passed validation.`,
       `A refund of ${amountOf(v)} is being issued to the original payment. These items are coming back:`,
     ],
-    itemsOf(v),
-  );
+    items: itemsOf(v),
+  });
+}
+
+function customerMessage(to: string, v: ReturnView, subject: string, paragraphs: string[], items: string[]): MailMessage {
+  return paragraphsMessage({ to, shopName: v.shop.name, subject, paragraphs, items });
 }
 
 export function customerNoticeEmail(v: ReturnView, to: string, notice: CustomerNotice): MailMessage {
@@ -39,22 +35,22 @@ export function customerNoticeEmail(v: ReturnView, to: string, notice: CustomerN
   const note = v.request.decisionNote ? [`Note from ${v.shop.name}: ${v.request.decisionNote}`] : [];
   switch (notice) {
     case 'refunded':
-      return message(to, `Your return for ${order} is approved: ${amountOf(v)} refunded`, [
+      return customerMessage(to, v, `Your return for ${order} is approved: ${amountOf(v)} refunded`, [
         `Good news: ${v.shop.name} approved your return for ${order}.`,
         `We refunded ${amountOf(v)} to your original payment method. It can take a few days to show up.`,
         ...note,
       ], itemsOf(v));
     case 'rejected':
-      return message(to, `Your return request for ${order} was declined`, [
+      return customerMessage(to, v, `Your return request for ${order} was declined`, [
         `${v.shop.name} declined your return request for ${order} because ${REJECT_REASON_TEXT[v.request.rejectReason ?? 'other']}.`,
         ...note,
       ], itemsOf(v));
     case 'expired':
-      return message(to, `Your return request for ${order} has expired`, [
+      return customerMessage(to, v, `Your return request for ${order} has expired`, [
         `Your return request for ${order} received no decision in time and has expired. You can contact ${v.shop.name} or request the return again.`,
       ], itemsOf(v));
     case 'cancelled':
-      return message(to, `Your return for ${order} could not be completed`, [
+      return customerMessage(to, v, `Your return for ${order} could not be completed`, [
         `${v.shop.name} approved your return for ${order}, but it could no longer be processed, so no refund was made. Please contact the shop.`,
       ], itemsOf(v));
   }

@@ -28,9 +28,3 @@ export async function loadReturnView(em: EntityManager, ref: { returnId: string;
     lines: lines.map((l) => ({ title: titles.get(l.orderLine) ?? 'item', quantity: l.quantity, reason: l.reason })),
   };
 }
-
-export function formatMoney(cents: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(cents / 10 ** digits);
-}
