@@ -16,7 +16,11 @@ export async function limitedAdminToken(t: TestApi, shop: TestShop, scopes: stri
 
 /** A second API over the same database and SMTP sink, with its own payment provider (fault injection). */
 export async function startApiWithPayments(t: TestApi, payments: PaymentProvider) {
-  const api = await startApi(t.env, { orm: t.db.orm, services: t.api.services, payments });
+  const api = await startApi(t.env, {
+    orm: t.db.orm,
+    adapters: t.api.adapters,
+    deps: (d) => ({ ...d, portalCore: { ...d.portalCore, payments } }),
+  });
   return { url: api.url, close: () => api.close() };
 }
 

@@ -1,24 +1,64 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deps } from '../context.js';
+import type { AppDeps } from '../context.js';
+
+/** Path parameters of a raw route, by the names of its `{param}` segments. */
+export type RawRouteParams = Readonly<Record<string, string>>;
 
 /**
- * A route served outside tRPC/REST: a non-JSON answer, a redirect, or a
- * conditional GET (ETag/304). Its documented path still comes from a contract
- * (a tRPC procedure of the same path), so it appears in openapi.json.
- * `path` may hold `{param}` segments; the handler reads them from req.url.
+ * A route that does not answer JSON through tRPC (an HTML page, a redirect,
+ * `text/css`, a conditional GET). Each domain lists its own in
+ * `<domain>/raw-routes.ts`; the server mounts them before tRPC and REST, so
+ * the frame names no domain.
  */
 export interface RawRoute {
-  method: 'GET' | 'POST' | 'HEAD';
-  path: string;
-  handle(req: IncomingMessage, res: ServerResponse, deps: Deps): Promise<void> | void;
+  /** GET routes answer HEAD too. */
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** A path whose `{param}` segments match one non-empty segment each (`/shops/{id}/css`). */
+  path: `/${string}`;
+  handle(req: IncomingMessage, res: ServerResponse, app: AppDeps, params: RawRouteParams): Promise<void> | void;
 }
 
-function matches(pattern: string, pathname: string): boolean {
+export interface RawRouteMatch {
+  route: RawRoute;
+  params: RawRouteParams;
+}
+
+const PARAM = /^\{(\w+)\}$/;
+
+/** A malformed %-escape is handed over as sent, for the route's own validation to refuse. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function paramsOf(pattern: string, pathname: string): Record<string, string> | undefined {
   const want = pattern.split('/');
   const got = pathname.split('/');
-  return want.length === got.length && want.every((seg, i) => (/^\{\w+\}$/.test(seg) ? got[i] !== '' : seg === got[i]));
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, seg] of want.entries()) {
+    const value = got[i]!;
+    const name = PARAM.exec(seg)?.[1];
+    if (name === undefined) {
+      if (seg !== value) return undefined;
+    } else {
+      if (value === '') return undefined;
+      params[name] = decoded(value);
+    }
+  }
+  return params;
 }
 
-export function matchRawRoute(routes: RawRoute[], method: string | undefined, pathname: string): RawRoute | undefined {
-  return routes.find((r) => r.method === method && matches(r.path, pathname));
+/** The raw route for a request and its path parameters, if any. */
+export function findRawRoute(routes: readonly RawRoute[], method: string | undefined, pathname: string): RawRouteMatch | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  for (const route of routes) {
+    if (route.method !== m) continue;
+    const params = paramsOf(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
-import { ZErrorBody, type RouteAuth, type RouteMeta } from '@cartly/contracts';
+import { AUTH_KINDS, ZErrorBody, type RouteMeta } from '@cartly/contracts';
 import { appRouter } from '../router.js';
 
 const SECURITY_SCHEMES = {
@@ -28,18 +28,11 @@ const SECURITY_SCHEMES = {
   },
 } as const;
 
+/** The operation's security requirement: the alternatives its credential kind accepts (AUTH_KINDS). */
 function securityFor(meta: RouteMeta): Record<string, string[]>[] {
-  const byAuth: Record<RouteAuth, Record<string, string[]>[]> = {
-    public: [],
-    storefront: [{ StorefrontAccessToken: [] }],
-    storefront_customer: [{ StorefrontAccessToken: [], CustomerAccessToken: [] }],
-    customer: [{ CustomerAccessToken: [] }],
-    // `{}` = no credential is also accepted.
-    optional_customer: [{ CustomerAccessToken: [] }, {}],
-    admin: [{ AdminToken: meta.scope ? [meta.scope] : [] }],
-    app: [{ AppToken: [] }],
-  };
-  return byAuth[meta.auth];
+  return AUTH_KINDS[meta.auth].security.map((schemes) =>
+    Object.fromEntries(schemes.map((s) => [s, s === 'AdminToken' && meta.scope ? [meta.scope] : []])),
+  );
 }
 
 /** 3xx answers listed in a contract's `errors` carry no error body. */
@@ -76,11 +69,11 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
     if (!op) continue;
     op.security = securityFor(meta);
     for (const [status, response] of Object.entries(op.responses ?? {})) {
-      // trpc-to-openapi shares one response object among statuses it has no text for: replace, never mutate, this one.
+      // trpc-to-openapi shares one response object among statuses it has no text for: replace, never mutate, them.
       if (NO_BODY_STATUSES[status]) {
         op.responses![status] = { description: NO_BODY_STATUSES[status] };
       } else if (Number(status) >= 400) {
-        response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+        op.responses![status] = { ...response, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
       }
     }
   }

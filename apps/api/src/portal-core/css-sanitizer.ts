@@ -1,6 +1,6 @@
 import * as csstree from 'css-tree';
 import type { CssNode, Declaration, Rule, Atrule, SelectorList, Block } from 'css-tree';
-import type { CssDropReason, CssDroppedItem } from '@cartly/contracts';
+import type { CssDropReason, CssDroppedItem } from '@cartly/contracts/portal-core';
 
 /*
  * The merchant's portal CSS, parsed with a real CSS parser (css-tree) and

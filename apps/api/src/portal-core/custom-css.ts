@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CUSTOM_CSS_MAX_BYTES, ZCssDropReason, type CssDroppedItem } from '@cartly/contracts';
+import { CUSTOM_CSS_MAX_BYTES, ZCssDropReason, type CssDroppedItem } from '@cartly/contracts/portal-core';
 import { PortalCustomCss, type EntityManager, type IPortalCustomCss } from '@cartly/db';
 import { AppError } from '../errors.js';
 import { CssTooDeepError, sanitizeCss, type SanitizedCss } from './css-sanitizer.js';

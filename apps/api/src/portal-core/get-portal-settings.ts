@@ -1,10 +1,9 @@
-import { getPortalSettingsMeta, ZGetPortalSettingsInput, ZGetPortalSettingsOutput } from '@cartly/contracts';
-import { storefrontProcedure } from '../trpc.js';
+import { getPortalSettingsMeta, ZGetPortalSettingsInput, ZGetPortalSettingsOutput } from '@cartly/contracts/portal-core';
+import { procedure } from '../trpc.js';
 import { loadPortalSettings } from './portal-settings.js';
 import { requireOwnShop } from './own-shop.js';
 
-export const getPortalSettings = storefrontProcedure
-  .meta(getPortalSettingsMeta)
+export const getPortalSettings = procedure(getPortalSettingsMeta)
   .input(ZGetPortalSettingsInput)
   .output(ZGetPortalSettingsOutput)
   .query(async ({ ctx, input }) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_PORTAL_SETTINGS, type PortalSettingsDocument } from '@cartly/contracts';
-import { Order, OrderRefund, PortalActivity, Refund, rmaWorkflowId } from '@cartly/db';
+import { DEFAULT_PORTAL_SETTINGS, type PortalSettingsDocument } from '@cartly/contracts/portal-core';
+import { Order, OrderRefund, PortalActivity, Refund } from '@cartly/db';
+import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import { ledgerPaymentProvider, type PaymentProvider } from '@cartly/payments';
 import type { RunningWorker } from '@cartly/worker';
 import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';

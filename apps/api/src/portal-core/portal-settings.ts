@@ -1,7 +1,7 @@
 import {
   DEFAULT_PORTAL_SETTINGS, ZPortalSettingsDocument,
   type PortalSettingsDocument, type PortalSettingsDto,
-} from '@cartly/contracts';
+} from '@cartly/contracts/portal-core';
 import { PortalSettingsVersion, type EntityManager, type IPortalSettingsVersion } from '@cartly/db';
 import { AppError } from '../errors.js';
 

@@ -1,11 +1,10 @@
-import { previewOrderRefundMeta, ZPreviewOrderRefundInput, ZPreviewOrderRefundOutput } from '@cartly/contracts';
-import { customerProcedure } from '../trpc.js';
+import { previewOrderRefundMeta, ZPreviewOrderRefundInput, ZPreviewOrderRefundOutput } from '@cartly/contracts/portal-core';
+import { procedure } from '../trpc.js';
 import { loadPortalSettings } from './portal-settings.js';
 import { refundBreakdown } from './refund-breakdown.js';
 import { refundPreviewView } from './refund-views.js';
 
-export const previewOrderRefund = customerProcedure
-  .meta(previewOrderRefundMeta)
+export const previewOrderRefund = procedure(previewOrderRefundMeta)
   .input(ZPreviewOrderRefundInput)
   .output(ZPreviewOrderRefundOutput)
   .query(async ({ ctx, input }) => {

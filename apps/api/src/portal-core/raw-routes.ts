@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getCustomCssMeta, ZGetCustomCssInput, ZGetCustomCssOutput } from '@cartly/contracts';
+import { getCustomCssMeta, ZGetCustomCssInput, ZGetCustomCssOutput } from '@cartly/contracts/portal-core';
 import type { EntityManager } from '@cartly/db';
-import type { RawRoute } from '../http/raw-routes.js';
-import type { Deps } from '../context.js';
-import { header } from '../context.js';
+import type { RawRoute, RawRouteParams } from '../http/raw-routes.js';
+import type { AppDeps } from '../context.js';
+import { header } from '../http/headers.js';
 import { resolveStorefrontToken } from '../auth/credentials.js';
 import { AppError } from '../errors.js';
 import { etagMatches, loadCustomCss } from './custom-css.js';
 import { requireOwnShop } from './own-shop.js';
 
-const CSS_PATH = getCustomCssMeta.openapi!.path;
+const CSS_PATH = getCustomCssMeta.openapi!.path as `/${string}`;
 
 /**
  * REST face of the custom-CSS GET: the same JSON as the tRPC procedure, plus
@@ -18,8 +18,8 @@ const CSS_PATH = getCustomCssMeta.openapi!.path;
  * `{id}` must be the SAT's shop (else 404). Errors propagate to the server's
  * error handler, which writes the SPEC §3 body.
  */
-async function serveCustomCss(req: IncomingMessage, res: ServerResponse, deps: Deps): Promise<void> {
-  const em = deps.orm.em.fork() as unknown as EntityManager;
+async function serveCustomCss(req: IncomingMessage, res: ServerResponse, app: AppDeps, params: RawRouteParams): Promise<void> {
+  const em = app.orm.em.fork() as unknown as EntityManager;
   const storefront = await resolveStorefrontToken(
     em,
     header(req, 'x-shopify-storefront-access-token') ?? header(req, 'x-cartly-storefront-access-token'),
@@ -28,7 +28,7 @@ async function serveCustomCss(req: IncomingMessage, res: ServerResponse, deps: D
   // As on every REST route: unknown query fields are rejected, not ignored.
   const unknown = [...url.searchParams.keys()][0];
   if (unknown !== undefined) throw new AppError('VALIDATION_FAILED', `${unknown}: is not a known field`);
-  const input = ZGetCustomCssInput.safeParse({ id: url.pathname.split('/').pop() });
+  const input = ZGetCustomCssInput.safeParse({ id: params.id });
   if (!input.success) throw new AppError('VALIDATION_FAILED', 'id: must be a shop id (UUID)');
   requireOwnShop(storefront.shopId, input.data.id);
 

@@ -1,4 +1,4 @@
-import type { OrderRefundIneligibleReason, PortalSettingsDocument } from '@cartly/contracts';
+import type { OrderRefundIneligibleReason, PortalSettingsDocument } from '@cartly/contracts/portal-core';
 import {
   activeReturnQuantities, Fulfillment, Order, OrderLine, OrderRefund, orderRefundKey, Refund, ReturnRequest,
   type EntityManager, type IOrder, type IRefund, type StoredRestockLine,

@@ -1,4 +1,4 @@
-import type { OrderRefundDto, OrderRefundPreviewDto } from '@cartly/contracts';
+import type { OrderRefundDto, OrderRefundPreviewDto } from '@cartly/contracts/portal-core';
 import type { IOrderRefund, StoredRestockLine } from '@cartly/db';
 import type { RefundBreakdown } from './refund-breakdown.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { DEFAULT_PORTAL_SETTINGS, type PortalSettingsDocument } from '@cartly/contracts';
+import { DEFAULT_PORTAL_SETTINGS, type PortalSettingsDocument } from '@cartly/contracts/portal-core';
 import { PortalSettingsVersion } from '@cartly/db';
 import { rest, trpcClient, type TestShop } from '../../test/harness.js';
 import { limitedAdminToken, useTwoShops } from '../../test/portal-core-refunds.js';

@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { idColumn, updatedAtColumn } from '../entities/columns.js';
-import { Shop } from '../entities/shop.js';
+import { idColumn, updatedAtColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
 
 /** What the sanitiser removed, as stored (the API's `dropped` items). */
 export interface StoredCssDrop {

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { idColumn, updatedAtColumn } from '../entities/columns.js';
-import { Shop } from '../entities/shop.js';
-import { ProductVariant } from '../entities/catalog.js';
+import { idColumn, updatedAtColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { ProductVariant } from '../catalog/products.js';
 
 /**
  * Units on hand per variant. Minimal on purpose: the catalog had no inventory

@@ -1,9 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from '../entities/columns.js';
-import { Shop } from '../entities/shop.js';
-import { Customer } from '../entities/customer.js';
-import { Order } from '../entities/order.js';
-import { Refund } from '../entities/refund.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { Customer } from '../customers/customer.js';
+import { Order } from '../orders/orders.js';
+import { Refund } from '../returns/refund.js';
 
 export interface StoredRestockLine {
   orderLineId: string;

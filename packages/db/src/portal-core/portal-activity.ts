@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from '../entities/columns.js';
-import { Shop } from '../entities/shop.js';
-import { Customer } from '../entities/customer.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { Customer } from '../customers/customer.js';
 
 export const PORTAL_ACTIVITY_KINDS = ['order_refunded'] as const;
 export type PortalActivityKind = (typeof PORTAL_ACTIVITY_KINDS)[number];

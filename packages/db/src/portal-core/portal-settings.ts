@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn } from '../entities/columns.js';
-import { Shop } from '../entities/shop.js';
+import { createdAtColumn, idColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
 
 /**
  * Customer-portal settings (SPEC §10): every save is a new row, so earlier
