@@ -47,6 +47,12 @@ const ZEnv = z.object({
   /** Static credentials for SNS; unset means the AWS SDK's default provider chain (e.g. an IAM role). */
   SNS_ACCESS_KEY_ID: z.string().optional(),
   SNS_SECRET_ACCESS_KEY: z.string().optional(),
+
+  /**
+   * JSON array of `{"kid": "...", "key": "<base64 of 32 bytes>"}` (AES-256-GCM) that seal secrets at rest (OAuth
+   * tokens, client secrets). The first seals, all open. Required in production; elsewhere a random key per process.
+   */
+  DATA_ENCRYPTION_KEYS: z.string().optional(),
 });
 export type Env = z.infer<typeof ZEnv>;
 

@@ -7,6 +7,7 @@ import type { SmsSender } from './sms/sender.js';
 import { otpHasher, type OtpHasher } from './passwordless/otp-hash.js';
 import { autonomousDb, type AutonomousDb } from './passwordless/autonomous-db.js';
 import { DeliveryTiming } from './passwordless/delivery.js';
+import { secretBoxFromEnv, type SecretBox } from '../lib/secret-box.js';
 
 /** Outside systems the handlers talk to; tests build them pointed at loopback. */
 export interface Services {
@@ -19,6 +20,8 @@ export interface Services {
   /** Side pool for writes that must survive the request's rollback (failed code attempts). */
   autonomousDb: AutonomousDb;
   deliveryTiming: DeliveryTiming;
+  /** Seals secrets at rest (AES-256-GCM, DATA_ENCRYPTION_KEYS). */
+  secretBox: SecretBox;
 }
 
 export function createServices(env: Env): Services {
@@ -34,6 +37,7 @@ export function createServices(env: Env): Services {
     otpHasher: otpHasher(env),
     autonomousDb: autonomousDb({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_SIDE_POOL_MAX }),
     deliveryTiming: new DeliveryTiming(),
+    secretBox: secretBoxFromEnv(env),
   };
 }
 
