@@ -129,7 +129,7 @@ async function expireIfDue(em: EntityManager, account: ILoyaltyAccount, program:
 }
 
 /** Once per calendar year (UTC), on or after the birthday; 29 February counts as 28 February elsewhere. */
-async function payBirthdayIfDue(em: EntityManager, account: ILoyaltyAccount, now: Date): Promise<void> {
+export async function payBirthdayIfDue(em: EntityManager, account: ILoyaltyAccount, now = new Date()): Promise<void> {
   if (!account.birthDate) return;
   const [, month, day] = account.birthDate.split('-').map(Number) as [number, number, number];
   const year = now.getUTCFullYear();

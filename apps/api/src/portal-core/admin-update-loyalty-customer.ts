@@ -1,0 +1,15 @@
+import { adminUpdateLoyaltyCustomerMeta, ZAdminUpdateLoyaltyCustomerInput, ZAdminUpdateLoyaltyCustomerOutput } from '@cartly/contracts';
+import { adminProcedure } from '../trpc.js';
+import { loyaltyAccountView, requireShopCustomer } from './loyalty-views.js';
+
+export const adminUpdateLoyaltyCustomer = adminProcedure
+  .meta(adminUpdateLoyaltyCustomerMeta)
+  .input(ZAdminUpdateLoyaltyCustomerInput)
+  .output(ZAdminUpdateLoyaltyCustomerOutput)
+  .mutation(async ({ ctx, input }) => {
+    const where = { shopId: ctx.shopId, customerId: input.id };
+    await requireShopCustomer(ctx.em, where);
+    return loyaltyAccountView(ctx.em, where, async (account) => {
+      account.birthDate = input.birth_date;
+    });
+  });
