@@ -5,6 +5,7 @@ import { passwordlessRouter } from './routers/passwordless/router.js';
 import { appSessionRouter } from './routers/app-session/router.js';
 import { returnsRouter } from './routers/returns/router.js';
 import { loyaltyRouter } from './portal-core/loyalty-router.js';
+import { accountApiRouter } from './portal-core/account-api-router.js';
 
 /** The whole API; each domain contributes one router. */
 export const appRouter = router({
@@ -13,7 +14,7 @@ export const appRouter = router({
   passwordless: passwordlessRouter,
   appSession: appSessionRouter,
   returns: returnsRouter,
-  portalCore: router({ loyalty: loyaltyRouter }),
+  portalCore: router({ loyalty: loyaltyRouter, accountApi: accountApiRouter }),
 });
 
 export type AppRouter = typeof appRouter;

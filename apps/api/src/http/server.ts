@@ -10,6 +10,8 @@ import { openApiDocument } from '../openapi/document.js';
 import { readBody } from './body.js';
 import { serveMagicLinkPage } from '../routers/passwordless/magic-link-page.js';
 import { MAGIC_LINK_PAGE_PATH } from '../services/passwordless/magic-link.js';
+import { findRawRoute } from './raw-routes.js';
+import { rawRoutes } from '../raw-routes.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -70,6 +72,11 @@ export function createApiServer(deps: Deps): Server {
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname === MAGIC_LINK_PAGE_PATH) {
       serveMagicLinkPage(req, res);
+      return;
+    }
+    const rawRoute = findRawRoute(rawRoutes, req.method, url.pathname);
+    if (rawRoute) {
+      await rawRoute.handle(req, res, deps);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/healthz') {

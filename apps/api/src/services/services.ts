@@ -8,6 +8,8 @@ import { otpHasher, type OtpHasher } from './passwordless/otp-hash.js';
 import { autonomousDb, type AutonomousDb } from './passwordless/autonomous-db.js';
 import { DeliveryTiming } from './passwordless/delivery.js';
 import { secretBoxFromEnv, type SecretBox } from '../lib/secret-box.js';
+import type { CustomerAccountClient } from '../portal-core/customer-account-client.js';
+import { openidCustomerAccountClient } from '../portal-core/openid-customer-account-client.js';
 
 /** Outside systems the handlers talk to; tests build them pointed at loopback. */
 export interface Services {
@@ -22,6 +24,8 @@ export interface Services {
   deliveryTiming: DeliveryTiming;
   /** Seals secrets at rest (AES-256-GCM, DATA_ENCRYPTION_KEYS). */
   secretBox: SecretBox;
+  /** OAuth/OIDC + GraphQL client of shops' Customer Account API providers. */
+  customerAccount: CustomerAccountClient;
 }
 
 export function createServices(env: Env): Services {
@@ -38,6 +42,7 @@ export function createServices(env: Env): Services {
     autonomousDb: autonomousDb({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_SIDE_POOL_MAX }),
     deliveryTiming: new DeliveryTiming(),
     secretBox: secretBoxFromEnv(env),
+    customerAccount: openidCustomerAccountClient({ allowLoopbackHttp: env.NODE_ENV !== 'production' }),
   };
 }
 

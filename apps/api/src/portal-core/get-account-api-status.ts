@@ -1,0 +1,13 @@
+import { getAccountApiStatusMeta, ZGetAccountApiStatusInput, ZGetAccountApiStatusOutput } from '@cartly/contracts';
+import { AccountApiToken } from '@cartly/db';
+import { customerProcedure } from '../trpc.js';
+import { statusView } from './account-api-views.js';
+
+export const getAccountApiStatus = customerProcedure
+  .meta(getAccountApiStatusMeta)
+  .input(ZGetAccountApiStatusInput)
+  .output(ZGetAccountApiStatusOutput)
+  .query(async ({ ctx }) => {
+    const row = await ctx.em.findOne(AccountApiToken, { shop: ctx.shopId, customer: ctx.customerId });
+    return statusView(ctx.customerId, row);
+  });

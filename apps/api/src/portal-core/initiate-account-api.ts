@@ -1,0 +1,16 @@
+import { initiateAccountApiMeta, ZInitiateAccountApiInput, ZInitiateAccountApiOutput } from '@cartly/contracts';
+import { customerProcedure } from '../trpc.js';
+import { startAccountApiLogin } from './account-api-login.js';
+
+export const initiateAccountApi = customerProcedure
+  .meta(initiateAccountApiMeta)
+  .input(ZInitiateAccountApiInput)
+  .output(ZInitiateAccountApiOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { authorizationUrl, expiresAt } = await startAccountApiLogin(
+      { em: ctx.em, box: ctx.services.secretBox, client: ctx.services.customerAccount, publicBaseUrl: ctx.env.PUBLIC_BASE_URL },
+      { shopId: ctx.shopId, customerId: ctx.customerId },
+      input.return_url,
+    );
+    return { authorization_url: authorizationUrl, expires_at: expiresAt.toISOString() };
+  });
