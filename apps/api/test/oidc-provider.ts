@@ -88,7 +88,7 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
   const requests: TestIdp['requests'] = [];
   const grants: TestIdp['grants'] = [];
   const store = new Map<string, AdapterPayload>();
-  // The provider needs its issuer (our port) before it exists; requests wait for nothing, it is set before any arrive.
+  // The provider needs its issuer (our port) to be built; it is in place before the first request can arrive.
   const app: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   const server: Server = createServer((req, res) => {
     requests.push({ method: req.method ?? '', path: new URL(req.url ?? '/', 'http://x').pathname });
