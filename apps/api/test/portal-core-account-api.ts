@@ -5,7 +5,8 @@ import type { TestIdp } from './oidc-provider.js';
 /**
  * A small GraphQL endpoint on 127.0.0.1 standing in for the provider's
  * Customer Account API: it accepts only access tokens the test IdP issued and
- * still holds, and answers `{ customer { id emailAddress { emailAddress } } }`.
+ * still holds, and answers `{ customer { id emailAddress { emailAddress } } }`
+ * (a query naming `huge` gets a 2 MB answer).
  */
 export interface TestGraphql {
   url: string;
@@ -31,6 +32,10 @@ export async function startTestGraphql(idp: TestIdp): Promise<TestGraphql> {
         }
         const body = JSON.parse(raw) as { query?: string; variables?: Record<string, unknown> };
         res.writeHead(200, { 'content-type': 'application/json' });
+        if (body.query?.includes('huge')) {
+          res.end(JSON.stringify({ data: { blob: 'x'.repeat(2 * 1024 * 1024) } })); // past the proxy's 1 MB cap
+          return;
+        }
         if (!body.query?.includes('customer')) {
           res.end(JSON.stringify({ errors: [{ message: 'Cannot query this field' }] }));
           return;

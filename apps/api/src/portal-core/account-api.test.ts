@@ -169,6 +169,18 @@ describe('login', () => {
     expect((await rest(t, 'GET', `${BASE}/status`)).status).toBe(401);
     expect(await t.db.orm.em.fork().count(AccountApiAuthorization, { customer: dee.customerId })).toBe(0);
 
+    const dee2 = await customer('dee2');
+    await connect(dee2.cat, 'dee2');
+    const long = await rest(t, 'POST', `${BASE}/graphql`, { bearer: dee2.cat, body: { query: `{ customer { id } }${' '.repeat(20_000)}` } });
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toMatch(/query/);
+    const huge = await rest(t, 'POST', `${BASE}/graphql`, { bearer: dee2.cat, body: { query: '{ customer { id } }', variables: { blob: 'x'.repeat(200_000) } } });
+    expect(huge.status).toBe(413);
+    expect((await rest(t, 'POST', `${BASE}/graphql`, { bearer: dee2.cat, rawBody: '{"query": ' })).status).toBe(400);
+    const tooBigAnswer = await rest(t, 'POST', `${BASE}/graphql`, { bearer: dee2.cat, body: { query: '{ huge }' } });
+    expect(tooBigAnswer.status).toBe(502);
+    expect(tooBigAnswer.body.error.code).toBe('UPSTREAM_FAILED');
+
     const stranger = await customer('stranger', other);
     expect((await rest(t, 'POST', `${BASE}/initiate`, { bearer: stranger.cat, body: { return_url: RETURN_URL } })).status).toBe(404);
     expect((await rest(t, 'GET', '/admin/customer-account-api/provider', { bearer: other.adminToken })).status).toBe(404);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { adminAdjustPointsMeta, ZAdminAdjustPointsInput, ZAdminAdjustPointsOutput } from '@cartly/contracts';
 import { postLoyaltyEntry } from '@cartly/db';
 import { AppError } from '../errors.js';
@@ -16,7 +17,7 @@ export const adminAdjustPoints = adminProcedure
         throw new AppError('BUSINESS_RULE', `points: the balance is ${account.balance}; it cannot go below zero`);
       }
       await postLoyaltyEntry(em, account, {
-        kind: 'adjust', status: 'posted', points: input.points, description: input.reason, sourceKey: `adjust:${crypto.randomUUID()}`,
+        kind: 'adjust', status: 'posted', points: input.points, description: input.reason, sourceKey: `adjust:${randomUUID()}`,
       });
     });
   });

@@ -1,5 +1,5 @@
 import { listRedeemOptionsMeta, ZListRedeemOptionsInput, ZListRedeemOptionsOutput } from '@cartly/contracts';
-import { LoyaltyAccount, LoyaltyReward } from '@cartly/db';
+import { LoyaltyReward } from '@cartly/db';
 import { customerProcedure } from '../trpc.js';
 import { loyaltyAccountView, rewardView } from './loyalty-views.js';
 
@@ -8,10 +8,8 @@ export const listRedeemOptions = customerProcedure
   .input(ZListRedeemOptionsInput)
   .output(ZListRedeemOptionsOutput)
   .query(async ({ ctx }) => {
-    const where = { shopId: ctx.shopId, customerId: ctx.customerId };
-    // The balance as the account page shows it (expiry applied), without its history.
-    const exists = await ctx.em.findOne(LoyaltyAccount, { shop: ctx.shopId, customer: ctx.customerId }, { fields: ['id'] });
-    const balance = exists ? (await loyaltyAccountView(ctx.em, where)).balance : 0;
+    // The balance exactly as the account page shows it (opened, sign-up paid, expiry applied).
+    const { balance } = await loyaltyAccountView(ctx.em, { shopId: ctx.shopId, customerId: ctx.customerId });
     const rewards = await ctx.em.find(LoyaltyReward, { shop: ctx.shopId, active: true }, { orderBy: { pointsCost: 'asc', id: 'asc' } });
     return {
       balance,

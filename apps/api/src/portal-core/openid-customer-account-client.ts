@@ -158,11 +158,18 @@ async function readCapped(res: Response, maxBytes: number): Promise<string> {
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const reader = res.body?.getReader();
   try {
-    for await (const chunk of res.body ?? []) {
-      size += (chunk as Uint8Array).byteLength;
-      if (size > maxBytes) throw new ProviderUnavailable('GraphQL answer is too large');
-      chunks.push(chunk as Uint8Array);
+    for (;;) {
+      const chunk = reader ? await reader.read() : undefined;
+      if (!chunk || chunk.done) break;
+      const value = chunk.value;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader!.cancel().catch(() => undefined);
+        throw new ProviderUnavailable('GraphQL answer is too large');
+      }
+      chunks.push(value);
     }
   } catch (e) {
     if (e instanceof ProviderUnavailable) throw e;

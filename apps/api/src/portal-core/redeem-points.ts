@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { lockLoyaltyAccount, LoyaltyRedemption, LoyaltyReward, postLoyaltyEntry, type EntityManager, type ILoyaltyRedemption } from '@cartly/db';
 import { AppError } from '../errors.js';
 
@@ -36,11 +36,12 @@ export async function redeemPoints(
       details: { balance: account.balance, points_cost: reward.pointsCost },
     });
   }
-  const redemptionId = crypto.randomUUID();
+  const redemptionId = randomUUID();
   const entry = await postLoyaltyEntry(em, account, {
     kind: 'redeem', status: 'posted', points: -reward.pointsCost, description: `Reward: ${reward.name}`, sourceKey: `redemption:${redemptionId}`,
   }, now);
   const redemption = em.create(LoyaltyRedemption, {
+    id: redemptionId,
     shop: where.shopId,
     customer: where.customerId,
     reward: reward.id,
