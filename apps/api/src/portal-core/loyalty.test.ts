@@ -167,6 +167,8 @@ describe('redeeming', () => {
       const res = await rest(t, 'POST', `${LOYALTY}/redeem`, { bearer: gus.cat, body: { option_id: id } });
       expect(res.status).toBe(404);
     }
+    await expect(trpcClient(t, { bearer: gus.cat }).portalCore.loyalty.redeem.mutate({ option_id: foreign.id }))
+      .rejects.toMatchObject({ data: { code: 'NOT_FOUND', httpStatus: 404 } });
     const bad = await rest(t, 'POST', `${LOYALTY}/redeem`, { bearer: gus.cat, body: { option_id: 'nope', extra: 1 } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/option_id/);
@@ -189,6 +191,9 @@ describe('admin', () => {
       const res = await rest(t, method, path, { bearer: other.adminToken, body });
       expect(res.status, path).toBe(404);
     }
+    const otherAdmin = trpcClient(t, { bearer: other.adminToken }).portalCore.loyalty;
+    await expect(otherAdmin.adminGetCustomer.query({ id: hal.customerId })).rejects.toMatchObject({ data: { httpStatus: 404 } });
+    await expect(otherAdmin.adminAdjustPoints.mutate({ id: hal.customerId, points: 5, reason: 'x' })).rejects.toMatchObject({ data: { httpStatus: 404 } });
     const tooMuch = await rest(t, 'POST', `/admin/loyalty/customers/${hal.customerId}/adjustments`, { bearer: shop.adminToken, body: { points: -51, reason: 'x' } });
     expect(tooMuch.status).toBe(422);
     expect(await account(hal.customerId)).toMatchObject({ balance: 50, birthDate: null });
