@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseKeyRing } from '@cartly/config';
 
 /*
  * Encryption of secrets at rest (OAuth tokens, client secrets): AES-256-GCM
@@ -34,9 +35,7 @@ export class SecretBoxError extends Error {
   }
 }
 
-const ZKeys = z
-  .array(z.strictObject({ kid: z.string().regex(KID), key: z.base64() }))
-  .min(1);
+const ZKey = z.strictObject({ kid: z.string().regex(KID), key: z.base64() });
 
 export interface SecretBoxConfig {
   NODE_ENV: string;
@@ -50,17 +49,10 @@ export function secretBoxFromEnv(env: SecretBoxConfig): SecretBox {
     // Outside production: a key per process; what it sealed does not survive a restart.
     return secretBox([{ kid: `dev-${randomBytes(4).toString('hex')}`, key: randomBytes(32) }]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(env.DATA_ENCRYPTION_KEYS);
-  } catch {
-    throw new Error('invalid configuration: DATA_ENCRYPTION_KEYS must be a JSON array');
-  }
-  const parsed = ZKeys.safeParse(json);
-  if (!parsed.success) {
-    throw new Error('invalid configuration: DATA_ENCRYPTION_KEYS must be an array of {"kid": "[A-Za-z0-9_-]+", "key": "<base64 of 32 bytes>"}');
-  }
-  const keys = parsed.data.map(({ kid, key }) => {
+  const parsed = parseKeyRing(
+    'DATA_ENCRYPTION_KEYS', env.DATA_ENCRYPTION_KEYS, ZKey, '{"kid": "[A-Za-z0-9_-]+", "key": "<base64 of 32 bytes>"}',
+  );
+  const keys = parsed.map(({ kid, key }) => {
     const bytes = Buffer.from(key, 'base64');
     if (bytes.length !== 32) throw new Error(`invalid configuration: DATA_ENCRYPTION_KEYS key "${kid}" is not 32 bytes`);
     return { kid, key: bytes };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { AccountApiAuthorization, AccountApiToken, LockMode, Shop, uuidv7, type EntityManager } from '@cartly/db';
-import { allowedRedirect } from '../services/passwordless/redirects.js';
+import { allowedRedirect } from '../passwordless/redirects.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { AppError } from '../errors.js';
 import { ProviderUnavailable, type CustomerAccountClient } from './customer-account-client.js';

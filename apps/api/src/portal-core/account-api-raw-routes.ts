@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Shop } from '@cartly/db';
-import type { Deps } from '../context.js';
-import { bearer } from '../context.js';
+import type { AppDeps } from '../context.js';
+import { bearer } from '../http/headers.js';
 import { AppError } from '../errors.js';
 import { resolveCustomerToken } from '../auth/credentials.js';
-import { allowedRedirect } from '../services/passwordless/redirects.js';
+import { allowedRedirect } from '../passwordless/redirects.js';
 import type { RawRoute } from '../http/raw-routes.js';
 import { ACCOUNT_API_CALLBACK_PATH, ACCOUNT_API_LOGOUT_PATH } from './account-api-provider.js';
 import { completeAccountApiLogin } from './account-api-login.js';
@@ -40,9 +40,9 @@ export const accountApiRawRoutes: RawRoute[] = [
   {
     method: 'GET',
     path: ACCOUNT_API_CALLBACK_PATH,
-    async handle(req, res, deps: Deps) {
+    async handle(req, res, app: AppDeps) {
       const location = await completeAccountApiLogin(
-        { em: deps.orm.em.fork(), box: deps.services.secretBox, client: deps.services.customerAccount, publicBaseUrl: deps.env.PUBLIC_BASE_URL },
+        { em: app.orm.em.fork(), box: app.deps.portalCore.secretBox, client: app.deps.portalCore.customerAccount, publicBaseUrl: app.env.PUBLIC_BASE_URL },
         query(req),
       );
       redirect(req, res, location);
@@ -66,17 +66,17 @@ export const accountApiRawRoutes: RawRoute[] = [
   {
     method: 'GET',
     path: ACCOUNT_API_LOGOUT_PATH,
-    async handle(req, res, deps: Deps) {
+    async handle(req, res, app: AppDeps) {
       const params = query(req);
       const unknown = [...params.keys()].find((k) => k !== 'return_url');
       if (unknown) throw new AppError('VALIDATION_FAILED', `${unknown}: is not a known field`);
-      const em = deps.orm.em.fork();
+      const em = app.orm.em.fork();
       const customer = await resolveCustomerToken(em, bearer(req));
       const shop = await em.findOneOrFail(Shop, { id: customer.shopId });
       const returnUrl = allowedRedirect(params.get('return_url') ?? '', shop.settings.redirectAllowList);
       if (!returnUrl) throw new AppError('VALIDATION_FAILED', 'return_url: required, and must be on the shop\'s redirect allow-list');
       const location = await logoutAccountApi(
-        { em, box: deps.services.secretBox, client: deps.services.customerAccount },
+        { em, box: app.deps.portalCore.secretBox, client: app.deps.portalCore.customerAccount },
         { shopId: customer.shopId, customerId: customer.customerId },
         returnUrl,
       );

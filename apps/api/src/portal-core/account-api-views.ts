@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { IAccountApiProvider, IAccountApiToken } from '@cartly/db';
-import type { ZAccountApiProvider, ZAccountApiStatus } from '@cartly/contracts';
+import type { ZAccountApiProvider, ZAccountApiStatus } from '@cartly/contracts/portal-core';
 import { accountApiRedirectUri } from './account-api-provider.js';
 
 export function providerView(row: IAccountApiProvider, publicBaseUrl: string): z.infer<typeof ZAccountApiProvider> {

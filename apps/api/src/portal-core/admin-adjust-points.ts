@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { adminAdjustPointsMeta, ZAdminAdjustPointsInput, ZAdminAdjustPointsOutput } from '@cartly/contracts';
+import { adminAdjustPointsMeta, ZAdminAdjustPointsInput, ZAdminAdjustPointsOutput } from '@cartly/contracts/portal-core';
 import { postLoyaltyEntry } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { loyaltyAccountView, requireShopCustomer } from './loyalty-views.js';
 
-export const adminAdjustPoints = adminProcedure
-  .meta(adminAdjustPointsMeta)
+export const adminAdjustPoints = procedure(adminAdjustPointsMeta)
   .input(ZAdminAdjustPointsInput)
   .output(ZAdminAdjustPointsOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,11 +1,10 @@
-import { adminCreateRewardMeta, ZAdminCreateRewardInput, ZAdminCreateRewardOutput } from '@cartly/contracts';
+import { adminCreateRewardMeta, ZAdminCreateRewardInput, ZAdminCreateRewardOutput } from '@cartly/contracts/portal-core';
 import { LoyaltyReward } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { rewardView } from './loyalty-views.js';
 import { rewardFields } from './reward-fields.js';
 
-export const adminCreateReward = adminProcedure
-  .meta(adminCreateRewardMeta)
+export const adminCreateReward = procedure(adminCreateRewardMeta)
   .input(ZAdminCreateRewardInput)
   .output(ZAdminCreateRewardOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,11 +1,10 @@
-import { adminGetAccountApiProviderMeta, ZAdminGetAccountApiProviderInput, ZAdminGetAccountApiProviderOutput } from '@cartly/contracts';
+import { adminGetAccountApiProviderMeta, ZAdminGetAccountApiProviderInput, ZAdminGetAccountApiProviderOutput } from '@cartly/contracts/portal-core';
 import { AccountApiProvider } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { providerView } from './account-api-views.js';
 
-export const adminGetAccountApiProvider = adminProcedure
-  .meta(adminGetAccountApiProviderMeta)
+export const adminGetAccountApiProvider = procedure(adminGetAccountApiProviderMeta)
   .input(ZAdminGetAccountApiProviderInput)
   .output(ZAdminGetAccountApiProviderOutput)
   .query(async ({ ctx }) => {

@@ -1,9 +1,8 @@
-import { adminGetLoyaltyCustomerMeta, ZAdminGetLoyaltyCustomerInput, ZAdminGetLoyaltyCustomerOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminGetLoyaltyCustomerMeta, ZAdminGetLoyaltyCustomerInput, ZAdminGetLoyaltyCustomerOutput } from '@cartly/contracts/portal-core';
+import { procedure } from '../trpc.js';
 import { loyaltyAccountView, requireShopCustomer } from './loyalty-views.js';
 
-export const adminGetLoyaltyCustomer = adminProcedure
-  .meta(adminGetLoyaltyCustomerMeta)
+export const adminGetLoyaltyCustomer = procedure(adminGetLoyaltyCustomerMeta)
   .input(ZAdminGetLoyaltyCustomerInput)
   .output(ZAdminGetLoyaltyCustomerOutput)
   .query(async ({ ctx, input }) => {

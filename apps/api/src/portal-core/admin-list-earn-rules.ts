@@ -1,10 +1,9 @@
-import { adminListEarnRulesMeta, ZAdminListEarnRulesInput, ZAdminListEarnRulesOutput } from '@cartly/contracts';
+import { adminListEarnRulesMeta, ZAdminListEarnRulesInput, ZAdminListEarnRulesOutput } from '@cartly/contracts/portal-core';
 import { LoyaltyEarnRule } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { earnRuleView } from './loyalty-views.js';
 
-export const adminListEarnRules = adminProcedure
-  .meta(adminListEarnRulesMeta)
+export const adminListEarnRules = procedure(adminListEarnRulesMeta)
   .input(ZAdminListEarnRulesInput)
   .output(ZAdminListEarnRulesOutput)
   .query(async ({ ctx }) => ({

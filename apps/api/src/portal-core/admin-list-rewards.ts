@@ -1,10 +1,9 @@
-import { adminListRewardsMeta, ZAdminListRewardsInput, ZAdminListRewardsOutput } from '@cartly/contracts';
+import { adminListRewardsMeta, ZAdminListRewardsInput, ZAdminListRewardsOutput } from '@cartly/contracts/portal-core';
 import { LoyaltyReward } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { rewardView } from './loyalty-views.js';
 
-export const adminListRewards = adminProcedure
-  .meta(adminListRewardsMeta)
+export const adminListRewards = procedure(adminListRewardsMeta)
   .input(ZAdminListRewardsInput)
   .output(ZAdminListRewardsOutput)
   .query(async ({ ctx }) => ({

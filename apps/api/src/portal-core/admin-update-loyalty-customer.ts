@@ -1,9 +1,8 @@
-import { adminUpdateLoyaltyCustomerMeta, ZAdminUpdateLoyaltyCustomerInput, ZAdminUpdateLoyaltyCustomerOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminUpdateLoyaltyCustomerMeta, ZAdminUpdateLoyaltyCustomerInput, ZAdminUpdateLoyaltyCustomerOutput } from '@cartly/contracts/portal-core';
+import { procedure } from '../trpc.js';
 import { loyaltyAccountView, requireShopCustomer } from './loyalty-views.js';
 
-export const adminUpdateLoyaltyCustomer = adminProcedure
-  .meta(adminUpdateLoyaltyCustomerMeta)
+export const adminUpdateLoyaltyCustomer = procedure(adminUpdateLoyaltyCustomerMeta)
   .input(ZAdminUpdateLoyaltyCustomerInput)
   .output(ZAdminUpdateLoyaltyCustomerOutput)
   .mutation(async ({ ctx, input }) => {

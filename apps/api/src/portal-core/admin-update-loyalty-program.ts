@@ -1,10 +1,9 @@
-import { adminUpdateLoyaltyProgramMeta, ZAdminUpdateLoyaltyProgramInput, ZAdminUpdateLoyaltyProgramOutput } from '@cartly/contracts';
+import { adminUpdateLoyaltyProgramMeta, ZAdminUpdateLoyaltyProgramInput, ZAdminUpdateLoyaltyProgramOutput } from '@cartly/contracts/portal-core';
 import { LoyaltyProgram } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { programView } from './loyalty-views.js';
 
-export const adminUpdateLoyaltyProgram = adminProcedure
-  .meta(adminUpdateLoyaltyProgramMeta)
+export const adminUpdateLoyaltyProgram = procedure(adminUpdateLoyaltyProgramMeta)
   .input(ZAdminUpdateLoyaltyProgramInput)
   .output(ZAdminUpdateLoyaltyProgramOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,12 +1,11 @@
-import { adminUpdateRewardMeta, ZAdminUpdateRewardInput, ZAdminUpdateRewardOutput } from '@cartly/contracts';
+import { adminUpdateRewardMeta, ZAdminUpdateRewardInput, ZAdminUpdateRewardOutput } from '@cartly/contracts/portal-core';
 import { LoyaltyReward } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { rewardView } from './loyalty-views.js';
 import { rewardFields } from './reward-fields.js';
 
-export const adminUpdateReward = adminProcedure
-  .meta(adminUpdateRewardMeta)
+export const adminUpdateReward = procedure(adminUpdateRewardMeta)
   .input(ZAdminUpdateRewardInput)
   .output(ZAdminUpdateRewardOutput)
   .mutation(async ({ ctx, input }) => {

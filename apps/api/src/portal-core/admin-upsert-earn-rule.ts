@@ -1,10 +1,9 @@
-import { adminUpsertEarnRuleMeta, ZAdminUpsertEarnRuleInput, ZAdminUpsertEarnRuleOutput } from '@cartly/contracts';
+import { adminUpsertEarnRuleMeta, ZAdminUpsertEarnRuleInput, ZAdminUpsertEarnRuleOutput } from '@cartly/contracts/portal-core';
 import { LoyaltyEarnRule, uuidv7 } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { earnRuleView } from './loyalty-views.js';
 
-export const adminUpsertEarnRule = adminProcedure
-  .meta(adminUpsertEarnRuleMeta)
+export const adminUpsertEarnRule = procedure(adminUpsertEarnRuleMeta)
   .input(ZAdminUpsertEarnRuleInput)
   .output(ZAdminUpsertEarnRuleOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,10 +1,9 @@
-import { getAccountApiStatusMeta, ZGetAccountApiStatusInput, ZGetAccountApiStatusOutput } from '@cartly/contracts';
+import { getAccountApiStatusMeta, ZGetAccountApiStatusInput, ZGetAccountApiStatusOutput } from '@cartly/contracts/portal-core';
 import { AccountApiToken } from '@cartly/db';
-import { customerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { statusView } from './account-api-views.js';
 
-export const getAccountApiStatus = customerProcedure
-  .meta(getAccountApiStatusMeta)
+export const getAccountApiStatus = procedure(getAccountApiStatusMeta)
   .input(ZGetAccountApiStatusInput)
   .output(ZGetAccountApiStatusOutput)
   .query(async ({ ctx }) => {

@@ -1,14 +1,13 @@
-import { initiateAccountApiMeta, ZInitiateAccountApiInput, ZInitiateAccountApiOutput } from '@cartly/contracts';
-import { customerProcedure } from '../trpc.js';
+import { initiateAccountApiMeta, ZInitiateAccountApiInput, ZInitiateAccountApiOutput } from '@cartly/contracts/portal-core';
+import { procedure } from '../trpc.js';
 import { startAccountApiLogin } from './account-api-login.js';
 
-export const initiateAccountApi = customerProcedure
-  .meta(initiateAccountApiMeta)
+export const initiateAccountApi = procedure(initiateAccountApiMeta)
   .input(ZInitiateAccountApiInput)
   .output(ZInitiateAccountApiOutput)
   .mutation(async ({ ctx, input }) => {
     const { authorizationUrl, expiresAt } = await startAccountApiLogin(
-      { em: ctx.em, box: ctx.services.secretBox, client: ctx.services.customerAccount, publicBaseUrl: ctx.env.PUBLIC_BASE_URL },
+      { em: ctx.em, box: ctx.deps.portalCore.secretBox, client: ctx.deps.portalCore.customerAccount, publicBaseUrl: ctx.env.PUBLIC_BASE_URL },
       { shopId: ctx.shopId, customerId: ctx.customerId },
       input.return_url,
     );

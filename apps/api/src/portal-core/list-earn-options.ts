@@ -1,10 +1,9 @@
-import { listEarnOptionsMeta, ZListEarnOptionsInput, ZListEarnOptionsOutput } from '@cartly/contracts';
+import { listEarnOptionsMeta, ZListEarnOptionsInput, ZListEarnOptionsOutput } from '@cartly/contracts/portal-core';
 import { LoyaltyEarnRule } from '@cartly/db';
-import { customerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { earnRuleView } from './loyalty-views.js';
 
-export const listEarnOptions = customerProcedure
-  .meta(listEarnOptionsMeta)
+export const listEarnOptions = procedure(listEarnOptionsMeta)
   .input(ZListEarnOptionsInput)
   .output(ZListEarnOptionsOutput)
   .query(async ({ ctx }) => {

@@ -1,10 +1,9 @@
-import { listRedeemOptionsMeta, ZListRedeemOptionsInput, ZListRedeemOptionsOutput } from '@cartly/contracts';
+import { listRedeemOptionsMeta, ZListRedeemOptionsInput, ZListRedeemOptionsOutput } from '@cartly/contracts/portal-core';
 import { LoyaltyReward } from '@cartly/db';
-import { customerProcedure } from '../trpc.js';
+import { procedure } from '../trpc.js';
 import { loyaltyAccountView, rewardView } from './loyalty-views.js';
 
-export const listRedeemOptions = customerProcedure
-  .meta(listRedeemOptionsMeta)
+export const listRedeemOptions = procedure(listRedeemOptionsMeta)
   .input(ZListRedeemOptionsInput)
   .output(ZListRedeemOptionsOutput)
   .query(async ({ ctx }) => {

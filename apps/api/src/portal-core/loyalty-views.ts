@@ -3,7 +3,7 @@ import {
   type EntityManager, type ILoyaltyAccount, type ILoyaltyEarnRule, type ILoyaltyRedemption, type ILoyaltyReward, type LoyaltyProgramView,
 } from '@cartly/db';
 import type { z } from 'zod';
-import type { ZEarnRule, ZLoyaltyAccount, ZLoyaltyProgram, ZRedemption, ZReward } from '@cartly/contracts';
+import type { ZEarnRule, ZLoyaltyAccount, ZLoyaltyProgram, ZRedemption, ZReward } from '@cartly/contracts/portal-core';
 import { AppError } from '../errors.js';
 
 type LoyaltyAccountView = z.infer<typeof ZLoyaltyAccount>;

@@ -1,10 +1,9 @@
-import { redeemRewardMeta, ZRedeemRewardInput, ZRedeemRewardOutput } from '@cartly/contracts';
-import { customerProcedure } from '../trpc.js';
+import { redeemRewardMeta, ZRedeemRewardInput, ZRedeemRewardOutput } from '@cartly/contracts/portal-core';
+import { procedure } from '../trpc.js';
 import { redeemPoints } from './redeem-points.js';
 import { redemptionView } from './loyalty-views.js';
 
-export const redeemReward = customerProcedure
-  .meta(redeemRewardMeta)
+export const redeemReward = procedure(redeemRewardMeta)
   .input(ZRedeemRewardInput)
   .output(ZRedeemRewardOutput)
   .mutation(async ({ ctx, input }) => {

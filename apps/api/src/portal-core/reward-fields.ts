@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ZAdminCreateRewardInput } from '@cartly/contracts';
+import type { ZAdminCreateRewardInput } from '@cartly/contracts/portal-core';
 
 /** The entity fields of a reward from its admin input. */
 export function rewardFields(input: z.infer<typeof ZAdminCreateRewardInput>) {

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn, updatedAtColumn } from '../entities/columns.js';
-import { Shop } from '../entities/shop.js';
-import { Customer } from '../entities/customer.js';
+import { createdAtColumn, idColumn, updatedAtColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { Customer } from '../customers/customer.js';
 
 /*
  * Customer Account API OAuth client (SPEC §10, issue #13 item 6). Every secret

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidv7 } from '../ids.js';
-import { Order } from '../entities/order.js';
+import { Order } from '../orders/orders.js';
 import {
   LoyaltyAccount, LoyaltyEarnRule, LoyaltyLedgerEntry, LoyaltyProgram,
   type ILoyaltyAccount, type ILoyaltyEarnRule, type LoyaltyEarnKind, type LoyaltyEntryKind, type LoyaltyEntryStatus, type LoyaltyTier,
