@@ -20,6 +20,6 @@ export function domainDeps(adapters: Adapters, env: Env, orm: MikroORM): DomainD
     passwordless: passwordlessDeps(adapters, env),
     returns: returnsDeps(adapters),
     appSessions: appSessionsDeps(adapters),
-    portalCore: portalCoreDeps(adapters, orm),
+    portalCore: portalCoreDeps(adapters, env, orm),
   };
 }

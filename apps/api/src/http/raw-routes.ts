@@ -9,6 +9,8 @@ export type RawRouteParams = Readonly<Record<string, string>>;
  * `text/css`, a conditional GET). Each domain lists its own in
  * `<domain>/raw-routes.ts`; the server mounts them before tRPC and REST, so
  * the frame names no domain.
+ * A raw route that is a documented path carries its OpenAPI operation, which
+ * the document merges in (openapi/document.ts).
  */
 export interface RawRoute {
   /** GET routes answer HEAD too. */
@@ -16,6 +18,8 @@ export interface RawRoute {
   /** A path whose `{param}` segments match one non-empty segment each (`/shops/{id}/css`). */
   path: `/${string}`;
   handle(req: IncomingMessage, res: ServerResponse, app: AppDeps, params: RawRouteParams): Promise<void> | void;
+  /** The OpenAPI operation object of a documented path. */
+  openapi?: Record<string, unknown>;
 }
 
 export interface RawRouteMatch {

@@ -3,6 +3,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { AUTH_KINDS, ZErrorBody, type RouteMeta } from '@cartly/contracts';
 import { appRouter } from '../router.js';
+import { rawRoutes } from '../raw-routes.js';
 
 const SECURITY_SCHEMES = {
   StorefrontAccessToken: {
@@ -76,6 +77,12 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
         op.responses![status] = { ...response, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
       }
     }
+  }
+  // Raw (non-JSON) routes document themselves.
+  for (const route of rawRoutes) {
+    if (!route.openapi) continue;
+    const item = ((doc.paths ??= {})[route.path] ??= {}) as Record<string, unknown>;
+    item[route.method.toLowerCase()] = route.openapi;
   }
   return doc;
 }

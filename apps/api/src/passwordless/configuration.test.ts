@@ -16,6 +16,7 @@ async function prodEnv(overrides: Partial<Env> = {}): Promise<Env> {
     OTP_HASH_KEY: 'k'.repeat(32),
     JWT_SIGNING_KEYS: JSON.stringify([{ ...(await exportJWK(privateKey)), kid: 'prod-1' }]),
     SMS_PROVIDER: 'mock',
+    DATA_ENCRYPTION_KEYS: JSON.stringify([{ kid: 'prod-data-1', key: Buffer.alloc(32, 7).toString('base64') }]),
     ...overrides,
   } as Partial<Env>);
 }

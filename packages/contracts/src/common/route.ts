@@ -12,6 +12,10 @@ export const ADMIN_SCOPES = [
   'write_returns',
   'read_portal',
   'write_portal',
+  'read_loyalty',
+  'write_loyalty',
+  'read_account_api',
+  'write_account_api',
 ] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 

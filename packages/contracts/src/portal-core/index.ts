@@ -10,3 +10,5 @@ export * from './get-logged-in-customer.js';
 export * from './refund-schemas.js';
 export * from './preview-order-refund.js';
 export * from './refund-order.js';
+export * from './loyalty.js';
+export * from './account-api.js';

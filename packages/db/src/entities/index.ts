@@ -9,6 +9,7 @@ export * from '../returns/returns.js';
 export * from '../returns/refund.js';
 export * from '../passwordless/passwordless.js';
 export * from '../lib/rate-limit-window.js';
+export * from '../portal-core/index.js';
 
 import { Shop } from '../shops/shop.js';
 import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from '../shops/credentials.js';
@@ -23,6 +24,10 @@ import { MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
 import { RateLimitWindow } from '../lib/rate-limit-window.js';
 import { InventoryLevel, OrderRefund, PortalActivity, PortalCustomCss, PortalSettingsVersion } from '../portal-core/core-index.js';
 export * from '../portal-core/core-index.js';
+import {
+  AccountApiAuthorization, AccountApiProvider, AccountApiToken,
+  LoyaltyAccount, LoyaltyEarnRule, LoyaltyLedgerEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
+} from '../portal-core/index.js';
 
 /** Every entity the ORM knows; a domain adds its entities here. */
 export const entities = [
@@ -32,4 +37,6 @@ export const entities = [
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
   OtpCode, MagicLinkUse, RateLimitWindow,
   PortalSettingsVersion, PortalCustomCss, InventoryLevel, OrderRefund, PortalActivity,
+  LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
+  AccountApiProvider, AccountApiAuthorization, AccountApiToken,
 ];
