@@ -12,6 +12,12 @@ import { readBody } from './body.js';
 import { findRawRoute } from './raw-routes.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * The most procedures one tRPC batch request may run (a larger batch is 400):
+ * without a cap one HTTP request could run hundreds of them, past every
+ * per-request limit. The widget's batch link splits at the same number.
+ */
+export const MAX_BATCH_SIZE = 10;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -100,6 +106,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
         responseMeta,
         onError: logError,
         maxBodySize: app.env.MAX_BODY_BYTES,
+        maxBatchSize: MAX_BATCH_SIZE,
       });
       return;
     }

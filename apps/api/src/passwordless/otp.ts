@@ -72,7 +72,7 @@ export async function verifyOtp(
 ): Promise<CustomerAccessTokenResult> {
   const now = new Date();
   // Side pool first, while this request's transaction holds no lock (see autonomous-db.ts).
-  await throttleVerification(ctx, now);
+  await throttleVerification(ctx);
   const [reserved] = await ctx.deps.sidePool.transactional((em) =>
     em.execute<{ id: string; code_hash: string }[]>(
       `update otp_code set attempts = attempts + 1
