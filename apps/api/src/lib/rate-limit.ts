@@ -97,3 +97,8 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
     [JSON.stringify(hits), spec.shopId, spec.subject],
   );
 }
+
+/** Forgets the subject's counted requests (a limit on failures, after a success). */
+export async function resetThrottle(em: EntityManager, opts: { shopId: string; subject: string }): Promise<void> {
+  await em.execute(`update rate_limit_window set hits = '[]', updated_at = clock_timestamp() where shop_id = ? and subject = ?`, [opts.shopId, opts.subject]);
+}

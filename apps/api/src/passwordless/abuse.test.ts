@@ -56,3 +56,84 @@ describe('per-IP limits under concurrency', () => {
     expect(counts[429]).toBeGreaterThanOrEqual(150 - t.env.OTP_VERIFY_MAX_PER_IP_15MIN);
   });
 });
+
+describe('guessing across codes', () => {
+  const wrong = (code: string, i: number) => String((Number(code) + i) % 1_000_000).padStart(6, '0');
+  async function newCode(shop: TestShop, email: string): Promise<string> {
+    const before = t.smtp.messages.length;
+    expect((await requestCode(t, shop, email)).status).toBe(200);
+    const mail = await t.smtp.waitFor((m) => m.to.includes(email) && t.smtp.messages.indexOf(m) >= before);
+    return codeIn(mail.text);
+  }
+  /** `count` wrong guesses, each new code taking at most its 5; the statuses of the guesses. */
+  async function guessWrong(shop: TestShop, email: string, count: number): Promise<number[]> {
+    const out: number[] = [];
+    let code = '';
+    for (let i = 0; i < count; i++) {
+      if (i % 5 === 0) code = await newCode(shop, email);
+      out.push((await verifyCode(t, shop, email, wrong(code, i + 1))).status);
+    }
+    return out;
+  }
+
+  test('10 failures across codes in 15 minutes give 429, even for the right code; a success resets the count', async () => {
+    const shop = await createShop(t);
+    const email = uniqueEmail('victim');
+    expect(await guessWrong(shop, email, 10)).toEqual(Array(10).fill(401));
+    const code = await newCode(shop, email);
+    expect((await verifyCode(t, shop, email, wrong(code, 1))).status).toBe(429);
+    expect((await verifyCode(t, shop, email, code)).status).toBe(429);
+    // Another identifier of the shop is not affected.
+    const other = uniqueEmail('bystander');
+    expect((await verifyCode(t, shop, other, await newCode(shop, other))).status).toBe(200);
+  });
+
+  test('30 failures in a day give 429 although each 15 minutes stayed under 10', async () => {
+    const shop = await createShop(t);
+    const email = uniqueEmail('slow');
+    for (let round = 0; round < 3; round++) {
+      expect(await guessWrong(shop, email, 10)).toEqual(Array(10).fill(401));
+      await ageRows(shop, 16 * 60);
+    }
+    const code = await newCode(shop, email);
+    expect((await verifyCode(t, shop, email, code)).status).toBe(429);
+  });
+
+  test('a right code resets the failures', async () => {
+    const shop = await createShop(t);
+    const email = uniqueEmail('typo');
+    expect(await guessWrong(shop, email, 9)).toEqual(Array(9).fill(401));
+    expect((await verifyCode(t, shop, email, await newCode(shop, email))).status).toBe(200);
+    expect(await guessWrong(shop, email, 9)).toEqual(Array(9).fill(401));
+  });
+});
+
+/** Lets time pass for one shop's limiter (test/passwordless.ts ageThrottle, for every shop, would disturb the other tests). */
+async function ageRows(shop: TestShop, seconds: number): Promise<void> {
+  await t.db.orm.em.fork().execute(
+    `update rate_limit_window set hits = coalesce((select jsonb_agg((h::text)::bigint - ?) from jsonb_array_elements(hits) h), '[]'::jsonb) where shop_id = ?`,
+    [seconds * 1000, shop.shopId],
+  );
+}
+
+describe('magic links', () => {
+  const requestLink = (shop: TestShop, email: string) =>
+    rest(t, 'POST', '/storefront/v1/customer/magic-link/request', { sat: shop.sat, body: { email } });
+  const verifyLink = (token: string) =>
+    rest(t, 'GET', `/storefront/v1/customer/magic-link/verify?token=${encodeURIComponent(token)}`);
+  async function mailedToken(shop: TestShop, email: string): Promise<string> {
+    const before = t.smtp.messages.length;
+    expect((await requestLink(shop, email)).status).toBe(200);
+    const mail = await t.smtp.waitFor((m) => m.to.includes(email) && t.smtp.messages.indexOf(m) >= before);
+    return /#token=([\w.-]+)/.exec(mail.text)![1]!;
+  }
+
+  test('a new link voids the older ones', async () => {
+    const shop = await createShop(t);
+    const email = uniqueEmail('links');
+    const first = await mailedToken(shop, email);
+    const second = await mailedToken(shop, email);
+    expect((await verifyLink(first)).status).toBe(401);
+    expect((await verifyLink(second)).status).toBe(200);
+  });
+});

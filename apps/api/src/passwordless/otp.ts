@@ -4,7 +4,7 @@ import { deliverEmail, deliverSms, waitLikeDelivery } from './delivery.js';
 import { completeLogin, findCustomer, loadShop, loginFailed, signupAllowed } from './login.js';
 import { otpEmail, otpSms } from './messages.js';
 import { newOtpCode, unmatchableHash } from './otp-hash.js';
-import { throttleLoginRequest, throttleVerification, type LoginRequestContext } from './request-context.js';
+import { resetVerificationCount, throttleLoginRequest, throttleVerification, type LoginRequestContext } from './request-context.js';
 
 const OTP_MAX_TTL_MINUTES = 15;
 /** Wrong attempts a code survives; the next attempt finds it dead. */
@@ -72,7 +72,7 @@ export async function verifyOtp(
 ): Promise<CustomerAccessTokenResult> {
   const now = new Date();
   // Side pool first, while this request's transaction holds no lock (see autonomous-db.ts).
-  await throttleVerification(ctx);
+  await throttleVerification(ctx, input.identifier);
   const [reserved] = await ctx.deps.sidePool.transactional((em) =>
     em.execute<{ id: string; code_hash: string }[]>(
       `update otp_code set attempts = attempts + 1
@@ -90,6 +90,7 @@ export async function verifyOtp(
     [now, reserved.id, ctx.shopId],
   );
   if (consumed.length === 0) throw loginFailed('code');
+  await resetVerificationCount(ctx, input.identifier);
   const shop = await loadShop(ctx.em, ctx.shopId);
   return completeLogin(ctx.em, {
     shop, channel: input.channel, identifier: input.identifier, catTtlHours: ctx.env.CAT_TTL_HOURS, failure: 'code',

@@ -19,7 +19,7 @@ import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../orders/orders
 import { WishlistItem } from '../account/wishlist.js';
 import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '../returns/returns.js';
 import { Refund } from '../returns/refund.js';
-import { MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
+import { MagicLinkLatest, MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
 import { RateLimitWindow } from '../lib/rate-limit-window.js';
 
 /** Every entity the ORM knows; a domain adds its entities here. */
@@ -28,5 +28,5 @@ export const entities = [
   Customer, CustomerAddress, Product, ProductVariant,
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
-  OtpCode, MagicLinkUse, RateLimitWindow,
+  OtpCode, MagicLinkUse, MagicLinkLatest, RateLimitWindow,
 ];
