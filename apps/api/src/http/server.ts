@@ -9,6 +9,7 @@ import { contextFactory, type AppDeps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
 import type { RawRoute } from './raw-routes.js';
 import { readBody } from './body.js';
+import { assignRequestId, logRequestError } from './error-log.js';
 import { findRawRoute } from './raw-routes.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -30,11 +31,9 @@ function responseMeta({ errors }: { errors: TRPCError[] }) {
   return limited ? { headers: { 'Retry-After': String(limited.retryAfter) } } : {};
 }
 
-function logError({ error, path }: { error: TRPCError; path?: string }): void {
-  if (error.code === 'INTERNAL_SERVER_ERROR') {
-    // Message and stack only: inputs and headers may carry tokens or codes.
-    console.error(`[api] ${path ?? '?'} failed:`, error.cause ?? error);
-  }
+function logError({ error, path, req }: { error: TRPCError; path?: string; req?: IncomingMessage }): void {
+  // Redacted (error-log.ts): inputs and headers may carry tokens or codes, database errors their bound values.
+  if (error.code === 'INTERNAL_SERVER_ERROR') logRequestError(req, path ?? '?', error.cause ?? error);
 }
 
 /**
@@ -76,6 +75,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
   const document = JSON.stringify(openApiDocument(app.env.PUBLIC_BASE_URL));
 
   async function handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Request-Id', assignRequestId(req));
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/openapi.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -127,7 +127,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
   return createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       const error = e instanceof AppError ? e : new AppError('INTERNAL', 'internal server error', { cause: e });
-      if (error.appCode === 'INTERNAL') console.error('[api] request failed:', e);
+      if (error.appCode === 'INTERNAL') logRequestError(req, `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]}`, e);
       if (res.headersSent) {
         res.destroy();
         return;
