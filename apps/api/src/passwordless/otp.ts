@@ -1,6 +1,7 @@
 import type { CustomerAccessTokenResult, LoginChannel, LoginRequested } from '@cartly/contracts/passwordless';
 import { OtpCode, uuidv7, type EntityManager, type IShop } from '@cartly/db';
 import { deliverEmail, deliverSms, waitLikeDelivery } from './delivery.js';
+import { spendSmsBudget } from './sms-budget.js';
 import { completeLogin, findCustomer, loadShop, loginFailed, signupAllowed } from './login.js';
 import { otpEmail, otpSms } from './messages.js';
 import { newOtpCode, unmatchableHash } from './otp-hash.js';
@@ -50,7 +51,10 @@ export async function requestOtp(
   const codeHash = sendable ? ctx.deps.otpHasher.hash(id, code) : unmatchableHash();
   if (!sendable) await waitLikeDelivery(ctx.deps, input.channel);
   else if (input.channel === 'email') await deliverEmail(ctx.deps, otpEmail({ to: input.identifier, shopName: shop.name, code, ttlMinutes }));
-  else await deliverSms(ctx.deps, input.identifier, otpSms({ shopName: shop.name, code, ttlMinutes }));
+  else {
+    await spendSmsBudget(ctx, shop, input.identifier);
+    await deliverSms(ctx.deps, input.identifier, otpSms({ shopName: shop.name, code, ttlMinutes }));
+  }
 
   await storeCode(ctx.em, { id, shopId: shop.id, channel: input.channel, identifier: input.identifier, codeHash, expiresAt: new Date(now.getTime() + ttlMinutes * 60_000) });
   return { accepted: true, resend_after_seconds: ctx.env.OTP_RESEND_COOLDOWN_SECONDS, expires_in_seconds: ttlMinutes * 60 };

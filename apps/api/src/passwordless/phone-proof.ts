@@ -1,5 +1,6 @@
 import { uuidv7 } from '@cartly/db';
 import { deliverSms } from './delivery.js';
+import { spendSmsBudget } from './sms-budget.js';
 import { loadShop } from './login.js';
 import { phoneProofSms } from './messages.js';
 import { newOtpCode } from './otp-hash.js';
@@ -23,6 +24,7 @@ export async function sendPhoneProof(ctx: LoginRequestContext, customerId: strin
   const ttlMinutes = otpTtlMinutes(shop);
   const id = uuidv7();
   const code = newOtpCode();
+  await spendSmsBudget(ctx, shop, phone);
   await deliverSms(ctx.deps, phone, phoneProofSms({ shopName: shop.name, code, ttlMinutes }));
   await storeCode(ctx.em, {
     id, shopId: shop.id, channel: 'sms', identifier, codeHash: ctx.deps.otpHasher.hash(id, code), expiresAt: new Date(now.getTime() + ttlMinutes * 60_000),
