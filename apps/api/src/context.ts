@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import type { EntityManager, MikroORM } from '@cartly/db';
 import type { Env } from './env.js';
 import type { DomainDeps } from './deps.js';
@@ -20,13 +21,20 @@ export interface Context {
   ip: string;
 }
 
-export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
+/**
+ * The client's address. Behind `hops` trusted proxies it is the entry that
+ * many places from the right of X-Forwarded-For: each proxy appends the
+ * address it received from, so entries further left were written by the
+ * client and prove nothing. Anything but a valid IP there (a forged or
+ * oversized entry, too few entries) falls back to the socket's address.
+ */
+export function clientIp(req: IncomingMessage, trustProxy: boolean, hops = 1): string {
+  const socket = req.socket.remoteAddress ?? 'unknown';
+  if (!trustProxy) return socket;
+  const header = req.headers['x-forwarded-for'];
+  const entries = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((e) => e.trim());
+  const candidate = entries.length >= hops ? entries[entries.length - hops] : undefined;
+  return candidate && candidate.length <= 45 && isIP(candidate) ? candidate : socket;
 }
 
 export function contextFactory(app: AppDeps) {
@@ -36,6 +44,6 @@ export function contextFactory(app: AppDeps) {
     em: app.orm.em.fork() as unknown as EntityManager,
     req,
     res: res as ServerResponse,
-    ip: clientIp(req, app.env.TRUST_PROXY),
+    ip: clientIp(req, app.env.TRUST_PROXY, app.env.TRUST_PROXY_HOPS),
   });
 }

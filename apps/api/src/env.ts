@@ -18,6 +18,8 @@ export const ZEnv = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(100 * 1024),
   /** Use X-Forwarded-For for the client IP only behind a trusted proxy. */
   TRUST_PROXY: z.stringbool().default(false),
+  /** With TRUST_PROXY: how many proxies append to X-Forwarded-For; the client is that many entries from the right. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   ...adaptersEnvShape,
   ...smsEnvShape,
   ...passwordlessEnvShape,

@@ -11,12 +11,16 @@ export interface PortalClientOptions {
   customerAccessToken?: () => string | undefined;
 }
 
+/** The API refuses a tRPC batch of more calls (MAX_BATCH_SIZE in apps/api/src/http/server.ts); the link splits at it. */
+export const MAX_BATCH_ITEMS = 10;
+
 /** The typed client every widget view talks through. */
 export function createPortalClient(opts: PortalClientOptions) {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: `${opts.apiUrl.replace(/\/$/, '')}/trpc`,
+        maxItems: MAX_BATCH_ITEMS,
         headers() {
           const cat = opts.customerAccessToken?.();
           return {

@@ -1,6 +1,7 @@
 import { router } from '../trpc.js';
 import { getProfile } from './get-profile.js';
 import { updateProfile } from './update-profile.js';
+import { confirmPhone } from './confirm-phone.js';
 import { listAddresses } from './list-addresses.js';
 import { createAddress } from './create-address.js';
 import { updateAddress } from './update-address.js';
@@ -14,6 +15,7 @@ import { getOrder } from './get-order.js';
 /** The logged-in customer's own account, from a storefront (SAT + CAT). */
 export const accountRouter = router({
   profile: router({ get: getProfile, update: updateProfile }),
+  phone: router({ confirm: confirmPhone }),
   addresses: router({ list: listAddresses, create: createAddress, update: updateAddress, delete: deleteAddress }),
   wishlist: router({ list: listWishlist, add: addWishlistItem, remove: removeWishlistItem }),
   orders: router({ list: listOrders, get: getOrder }),

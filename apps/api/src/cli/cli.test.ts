@@ -53,3 +53,21 @@ test('a command with a missing flag fails with a message and prints no secret', 
   expect(err).toMatchObject({ code: 1, stdout: '' });
   expect((err as { stderr: string }).stderr).toContain('--name is required');
 }, 60_000);
+
+test('admin tokens expire by default; admin-token:rotate issues a new one and revokes the old', async () => {
+  const shop = await cartly('shop:create', '--name', 'Rotating Shop');
+  const em = t.db.orm.em.fork();
+  const [first] = await em.find(AdminToken, { shop: shop.shop_id });
+  const days = (first!.expiresAt!.getTime() - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(89);
+  expect(days).toBeLessThanOrEqual(90);
+
+  const rotated = await cartly('admin-token:rotate', '--shop', shop.shop_id, '--ttl-days', '7');
+  expect(rotated).toEqual({ admin_token: expect.stringMatching(/^adm_/), expires_at: expect.any(String) });
+  expect((await rest(t, 'GET', '/admin/customers', { bearer: shop.admin_token })).status).toBe(401);
+  expect((await rest(t, 'GET', '/admin/customers', { bearer: rotated.admin_token })).status).toBe(200);
+
+  // Past its expiry a token is refused.
+  await em.nativeUpdate(AdminToken, { tokenHash: hashToken(rotated.admin_token) }, { expiresAt: new Date(Date.now() - 1000) });
+  expect((await rest(t, 'GET', '/admin/customers', { bearer: rotated.admin_token })).status).toBe(401);
+}, 60_000);

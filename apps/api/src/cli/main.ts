@@ -1,9 +1,9 @@
 // `npm run cartly -- <command>`: back-office commands. Secrets print once, as JSON.
 import { z } from 'zod';
-import { Customer, migrate, openOrm, type EntityManager } from '@cartly/db';
+import { Customer, Shop, migrate, openOrm, type EntityManager } from '@cartly/db';
 import { ZEmail } from '@cartly/contracts';
 import { loadEnv } from '../env.js';
-import { installApp, provisionShop } from '../shops/shops.js';
+import { installApp, provisionShop, rotateAdminToken } from '../shops/shops.js';
 import { issueCustomerToken } from '../auth/credentials.js';
 import { seedDemo } from './seed-demo.js';
 import { parseFlags, required } from './args.js';
@@ -16,6 +16,14 @@ const commands: Record<string, Command> = {
   async 'shop:create'(em, flags) {
     const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: required(flags, 'name'), email: flags.get('email')?.[0] });
     return { shop_id: shop.id, admin_token: adminToken, storefront_access_token: storefrontAccessToken };
+  },
+  async 'admin-token:rotate'(em, flags) {
+    const shopId = required(flags, 'shop');
+    if (!(await em.count(Shop, { id: shopId }))) throw new Error(`no shop with id ${shopId}`);
+    const days = flags.get('ttl-days')?.[0];
+    const ttlDays = days === undefined ? undefined : z.coerce.number().int().min(1).max(366, '--ttl-days must be 1..366').parse(days);
+    const { adminToken, expiresAt } = await rotateAdminToken(em, shopId, ttlDays);
+    return { admin_token: adminToken, expires_at: expiresAt.toISOString() };
   },
   async 'app:install'(em, flags) {
     const hosts = flags.get('iframe-host') ?? [];

@@ -7,6 +7,7 @@ export function profileOf(c: ICustomer): Profile {
     id: c.id,
     email: c.email ?? null,
     phone: c.phone ?? null,
+    pending_phone: c.pendingPhone ?? null,
     first_name: c.firstName ?? null,
     last_name: c.lastName ?? null,
     created_at: c.createdAt.toISOString(),

@@ -9,9 +9,16 @@ import { contextFactory, type AppDeps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
 import type { RawRoute } from './raw-routes.js';
 import { readBody } from './body.js';
+import { assignRequestId, logRequestError } from './error-log.js';
 import { findRawRoute } from './raw-routes.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * The most procedures one tRPC batch request may run (a larger batch is 400):
+ * without a cap one HTTP request could run hundreds of them, past every
+ * per-request limit. The widget's batch link splits at the same number.
+ */
+export const MAX_BATCH_SIZE = 10;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -24,11 +31,9 @@ function responseMeta({ errors }: { errors: TRPCError[] }) {
   return limited ? { headers: { 'Retry-After': String(limited.retryAfter) } } : {};
 }
 
-function logError({ error, path }: { error: TRPCError; path?: string }): void {
-  if (error.code === 'INTERNAL_SERVER_ERROR') {
-    // Message and stack only: inputs and headers may carry tokens or codes.
-    console.error(`[api] ${path ?? '?'} failed:`, error.cause ?? error);
-  }
+function logError({ error, path, req }: { error: TRPCError; path?: string; req?: IncomingMessage }): void {
+  // Redacted (error-log.ts): inputs and headers may carry tokens or codes, database errors their bound values.
+  if (error.code === 'INTERNAL_SERVER_ERROR') logRequestError(req, path ?? '?', error.cause ?? error);
 }
 
 /**
@@ -70,6 +75,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
   const document = JSON.stringify(openApiDocument(app.env.PUBLIC_BASE_URL));
 
   async function handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Request-Id', assignRequestId(req));
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/openapi.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -100,6 +106,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
         responseMeta,
         onError: logError,
         maxBodySize: app.env.MAX_BODY_BYTES,
+        maxBatchSize: MAX_BATCH_SIZE,
       });
       return;
     }
@@ -120,7 +127,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
   return createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       const error = e instanceof AppError ? e : new AppError('INTERNAL', 'internal server error', { cause: e });
-      if (error.appCode === 'INTERNAL') console.error('[api] request failed:', e);
+      if (error.appCode === 'INTERNAL') logRequestError(req, `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]}`, e);
       if (res.headersSent) {
         res.destroy();
         return;

@@ -6,6 +6,9 @@ import { AppError } from '../errors.js';
  * Each subject (an identifier, an IP) has one row holding the times of its
  * counted requests; the row is locked for the check-and-record, so concurrent
  * requests for one subject are serialised and can never overshoot a limit.
+ * "Now" is the database's clock, read after the lock is held: a request that
+ * waited for the lock, or a replica whose clock is behind, can neither see a
+ * recorded hit as "in the future" nor write an older time over it.
  */
 
 export interface ThrottleRule {
@@ -27,7 +30,6 @@ export interface ThrottleSpec {
    * connection), or creating it here waits on the other transaction's insert.
    */
   noWait?: boolean;
-  now: Date;
 }
 
 /** PostgreSQL's lock_not_available, raised by FOR UPDATE NOWAIT on a held row. */
@@ -38,12 +40,12 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * without waiting: a bare INSERT ... ON CONFLICT would wait for any
  * transaction that has updated the row and not yet committed.
  */
-export async function ensureThrottleRow(em: EntityManager, opts: { shopId: string; subject: string; now: Date }): Promise<void> {
+export async function ensureThrottleRow(em: EntityManager, opts: { shopId: string; subject: string }): Promise<void> {
   await em.execute(
     `insert into rate_limit_window (id, shop_id, subject, hits, updated_at)
-     select ?, ?, ?, '[]', ? where not exists (select 1 from rate_limit_window where shop_id = ? and subject = ?)
+     select ?, ?, ?, '[]', clock_timestamp() where not exists (select 1 from rate_limit_window where shop_id = ? and subject = ?)
      on conflict (shop_id, subject) do nothing`,
-    [uuidv7(), opts.shopId, opts.subject, opts.now, opts.shopId, opts.subject],
+    [uuidv7(), opts.shopId, opts.subject, opts.shopId, opts.subject],
   );
 }
 
@@ -53,7 +55,6 @@ export async function ensureThrottleRow(em: EntityManager, opts: { shopId: strin
  * held until it commits, and a rollback un-counts the request.
  */
 export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<void> {
-  const now = spec.now.getTime();
   await ensureThrottleRow(em, spec);
   let row: { hits: number[] } | undefined;
   try {
@@ -68,8 +69,12 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
     const retryAfter = Math.max(1, spec.cooldownSeconds ?? 1);
     throw new AppError('RATE_LIMITED', `too many requests; try again in ${retryAfter} s`, { retryAfter, cause: e });
   }
+  // Read after the lock: clock_timestamp(), unlike now(), is not the transaction's start time.
+  const [clock] = await em.execute<{ now_ms: string }[]>(`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint::text as now_ms`);
+  const now = Number(clock!.now_ms);
   const longest = Math.max(...spec.rules.map((r) => r.windowSeconds), spec.cooldownSeconds ?? 0) * 1000;
-  const hits = (row?.hits ?? []).filter((t) => typeof t === 'number' && t > now - longest && t <= now).sort((a, b) => a - b);
+  // A hit is never dropped for being later than "now": keeping it can only make the limit stricter.
+  const hits = (row?.hits ?? []).filter((t) => typeof t === 'number' && t > now - longest).sort((a, b) => a - b);
 
   let waitMs = 0;
   const last = hits.at(-1);
@@ -86,9 +91,14 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
     const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
     throw new AppError('RATE_LIMITED', `too many requests; try again in ${retryAfter} s`, { retryAfter });
   }
-  hits.push(now);
+  hits.push(Math.max(now, last ?? now));
   await em.execute(
-    'update rate_limit_window set hits = ?::jsonb, updated_at = ? where shop_id = ? and subject = ?',
-    [JSON.stringify(hits), spec.now, spec.shopId, spec.subject],
+    'update rate_limit_window set hits = ?::jsonb, updated_at = clock_timestamp() where shop_id = ? and subject = ?',
+    [JSON.stringify(hits), spec.shopId, spec.subject],
   );
+}
+
+/** Forgets the subject's counted requests (a limit on failures, after a success). */
+export async function resetThrottle(em: EntityManager, opts: { shopId: string; subject: string }): Promise<void> {
+  await em.execute(`update rate_limit_window set hits = '[]', updated_at = clock_timestamp() where shop_id = ? and subject = ?`, [opts.shopId, opts.subject]);
 }

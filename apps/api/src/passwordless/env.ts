@@ -12,6 +12,12 @@ export const passwordlessEnvShape = {
   OTP_MAX_PER_IP_15MIN: z.coerce.number().int().min(1).default(30),
   /** Code verifications per client IP per shop per 15 minutes (bounds guessing across many identifiers). */
   OTP_VERIFY_MAX_PER_IP_15MIN: z.coerce.number().int().min(1).default(100),
+  /** Failed verifications per identifier, across all its codes; a successful login resets the count. */
+  OTP_VERIFY_MAX_PER_IDENTIFIER_15MIN: z.coerce.number().int().min(1).default(10),
+  OTP_VERIFY_MAX_PER_IDENTIFIER_DAY: z.coerce.number().int().min(1).default(30),
+  /** SMS a shop may send (login codes, phone confirmations) per hour and per day; past it, 429. */
+  SMS_MAX_PER_SHOP_HOUR: z.coerce.number().int().min(1).default(100),
+  SMS_MAX_PER_SHOP_DAY: z.coerce.number().int().min(1).default(500),
 };
 
 export const passwordlessProductionRequirements = [

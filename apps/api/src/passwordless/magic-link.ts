@@ -1,4 +1,5 @@
 import { normaliseEmail, type LoginRequested, type MagicLinkLogin } from '@cartly/contracts/passwordless';
+import { decodeJwt } from 'jose';
 import { Shop, uuidv7, type EntityManager } from '@cartly/db';
 import { AppError } from '../errors.js';
 import type { Env } from '../env.js';
@@ -50,12 +51,19 @@ export async function requestMagicLink(
       claims: { email: input.email, ...(redirect ? { redirect_url: redirect } : {}) },
       now,
     });
+    const { jti } = decodeJwt(token);
     await deliverEmail(ctx.deps, magicLinkEmail({
       to: input.email,
       shopName: shop.name,
       url: magicLinkUrl(ctx.env.PUBLIC_BASE_URL, token),
       ttlMinutes: MAGIC_LINK_TTL_SECONDS / 60,
     }));
+    // Only after a successful delivery does the new link void the older ones (as with codes, otp.ts).
+    await ctx.em.execute(
+      `insert into magic_link_latest (id, shop_id, email, jti, created_at) values (?, ?, ?, ?, ?)
+       on conflict (shop_id, email) do update set jti = excluded.jti, created_at = excluded.created_at`,
+      [uuidv7(), shop.id, input.email, jti, now],
+    );
   } else {
     // Nothing to send to an address that may not sign up; take as long as sending would (delivery.ts).
     await waitLikeDelivery(ctx.deps, 'email');
@@ -85,6 +93,13 @@ export async function verifyMagicLink(
   if (ctx.storefrontShopId !== undefined && ctx.storefrontShopId !== aud) throw loginFailed('link');
   const shop = await ctx.em.findOne(Shop, { id: aud });
   if (!shop) throw loginFailed('link');
+
+  // Only the newest link sent to the address logs in: sending one voids the older ones.
+  const newest = await ctx.em.execute<{ id: string }[]>(
+    'select id from magic_link_latest where shop_id = ? and email = ? and jti = ?',
+    [shop.id, email, jti],
+  );
+  if (newest.length === 0) throw loginFailed('link');
 
   const inserted = await ctx.em.execute<{ id: string }[]>(
     `insert into magic_link_use (id, shop_id, jti, expires_at, created_at) values (?, ?, ?, ?, ?)

@@ -48,3 +48,7 @@ export function magicLinkEmail(opts: { to: string; shopName: string; url: string
 export function otpSms(opts: { shopName: string; code: string; ttlMinutes: number }): string {
   return `${opts.code} is your ${oneLine(opts.shopName).slice(0, 40)} login code. It expires in ${opts.ttlMinutes} min. Never share it.`;
 }
+
+export function phoneProofSms(opts: { shopName: string; code: string; ttlMinutes: number }): string {
+  return `${opts.code} confirms this phone for your ${oneLine(opts.shopName).slice(0, 40)} account. It expires in ${opts.ttlMinutes} min. Never share it.`;
+}

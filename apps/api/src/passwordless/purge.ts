@@ -32,4 +32,10 @@ export async function purgeStaleLoginState(em: EntityManager, shopId: string, no
        (select id from magic_link_use where shop_id = ? and expires_at < ? limit ${BATCH})`,
     [shopId, hourAgo],
   );
+  // A link is valid for 15 minutes, so an hour-old "newest link" voids nothing any more.
+  await em.execute(
+    `delete from magic_link_latest where id in
+       (select id from magic_link_latest where shop_id = ? and created_at < ? limit ${BATCH})`,
+    [shopId, hourAgo],
+  );
 }

@@ -2,7 +2,8 @@ import type { EntityManager } from '@cartly/db';
 import type { Env } from '../env.js';
 import type { Context } from '../context.js';
 import type { PasswordlessDeps } from './deps.js';
-import { ensureThrottleRow, throttle } from '../lib/rate-limit.js';
+import { ensureThrottleRow, resetThrottle, throttle } from '../lib/rate-limit.js';
+import { ipLimitKey } from '../lib/ip-limit-key.js';
 import { PURGE_EVERY, purgeStaleLoginState } from './purge.js';
 
 /** What the passwordless services need from a request. */
@@ -36,8 +37,8 @@ const ONE_DAY = 24 * 60 * 60;
 export async function throttleLoginRequest(ctx: LoginRequestContext, identifier: string, now: Date): Promise<void> {
   const subject = `id:${identifier}`;
   await ctx.deps.sidePool.transactional(async (em) => {
-    await throttle(em, { shopId: ctx.shopId, subject: `ip:${ctx.ip}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_MAX_PER_IP_15MIN }], now });
-    await ensureThrottleRow(em, { shopId: ctx.shopId, subject, now });
+    await throttle(em, { shopId: ctx.shopId, subject: `ip:${ipLimitKey(ctx.ip)}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_MAX_PER_IP_15MIN }] });
+    await ensureThrottleRow(em, { shopId: ctx.shopId, subject });
   });
   if (Math.random() < 1 / PURGE_EVERY) {
     await ctx.deps.sidePool.transactional((em) => purgeStaleLoginState(em, ctx.shopId, now));
@@ -51,13 +52,32 @@ export async function throttleLoginRequest(ctx: LoginRequestContext, identifier:
       { windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_MAX_PER_IDENTIFIER_15MIN },
       { windowSeconds: ONE_DAY, max: ctx.env.OTP_MAX_PER_IDENTIFIER_DAY },
     ],
-    now,
   });
 }
 
-/** Verification attempts per IP, counted on the side pool so failed attempts stay counted. */
-export async function throttleVerification(ctx: LoginRequestContext, now: Date): Promise<void> {
-  await ctx.deps.sidePool.transactional((em) =>
-    throttle(em, { shopId: ctx.shopId, subject: `ip-verify:${ctx.ip}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_VERIFY_MAX_PER_IP_15MIN }], now }),
-  );
+/** The subject counting an identifier's verifications; a successful login resets it (resetVerificationCount). */
+const verifySubject = (identifier: string) => `id-verify:${identifier}`;
+
+/**
+ * Verification attempts, counted on the side pool so failed attempts stay
+ * counted: per IP (guessing across identifiers), and per identifier across
+ * all of its codes (the per-code cap alone restarts with every new code).
+ */
+export async function throttleVerification(ctx: LoginRequestContext, identifier: string): Promise<void> {
+  await ctx.deps.sidePool.transactional(async (em) => {
+    await throttle(em, { shopId: ctx.shopId, subject: `ip-verify:${ipLimitKey(ctx.ip)}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_VERIFY_MAX_PER_IP_15MIN }] });
+    await throttle(em, {
+      shopId: ctx.shopId,
+      subject: verifySubject(identifier),
+      rules: [
+        { windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_VERIFY_MAX_PER_IDENTIFIER_15MIN },
+        { windowSeconds: ONE_DAY, max: ctx.env.OTP_VERIFY_MAX_PER_IDENTIFIER_DAY },
+      ],
+    });
+  });
+}
+
+/** After a successful login the identifier's failed guesses no longer count; part of the login's transaction. */
+export function resetVerificationCount(ctx: LoginRequestContext, identifier: string): Promise<void> {
+  return resetThrottle(ctx.em, { shopId: ctx.shopId, subject: verifySubject(identifier) });
 }

@@ -4,9 +4,11 @@ import { verifyOtp } from './verify-otp.js';
 import { requestMagicLink } from './request-magic-link.js';
 import { verifyMagicLink } from './verify-magic-link.js';
 import { logout } from './logout.js';
+import { logoutAll } from './logout-all.js';
 
 export const passwordlessRouter = router({
   otp: router({ request: requestOtp, verify: verifyOtp }),
   magicLink: router({ request: requestMagicLink, verify: verifyMagicLink }),
   logout,
+  logoutAll,
 });

@@ -24,20 +24,33 @@ export async function provisionShop(em: EntityManager, opts: { name: string; ema
   return { shop, ...(await issueOwnerCredentials(em, shop.id)) };
 }
 
+/** An admin token that leaks keeps working until it expires: owners rotate it (`cartly admin-token:rotate`). */
+export const ADMIN_TOKEN_TTL_DAYS = 90;
+
+/**
+ * Issues a new full-scope owner admin token, expiring after `ttlDays`, and
+ * revokes the earlier one.
+ */
+export async function rotateAdminToken(em: EntityManager, shopId: string, ttlDays = ADMIN_TOKEN_TTL_DAYS) {
+  const now = new Date();
+  await em.nativeUpdate(AdminToken, { shop: shopId, title: 'Owner', revokedAt: null }, { revokedAt: now });
+  const admin = newToken('adm');
+  const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
+  em.create(AdminToken, { shop: shopId, title: 'Owner', tokenHash: admin.hash, scopes: [...ADMIN_SCOPES], expiresAt });
+  await em.flush();
+  return { adminToken: admin.token, expiresAt };
+}
+
 /**
  * Issues a full-scope admin token and a storefront token, revoking earlier
  * ones of the same titles (the demo re-issues them on every `npm start`).
  */
 export async function issueOwnerCredentials(em: EntityManager, shopId: string) {
-  const now = new Date();
-  await em.nativeUpdate(AdminToken, { shop: shopId, title: 'Owner', revokedAt: null }, { revokedAt: now });
-  await em.nativeUpdate(StorefrontAccessToken, { shop: shopId, title: 'Default storefront', revokedAt: null }, { revokedAt: now });
-  const admin = newToken('adm');
+  await em.nativeUpdate(StorefrontAccessToken, { shop: shopId, title: 'Default storefront', revokedAt: null }, { revokedAt: new Date() });
   const storefront = newToken('sat');
-  em.create(AdminToken, { shop: shopId, title: 'Owner', tokenHash: admin.hash, scopes: [...ADMIN_SCOPES] });
   em.create(StorefrontAccessToken, { shop: shopId, title: 'Default storefront', tokenHash: storefront.hash });
-  await em.flush();
-  return { adminToken: admin.token, storefrontAccessToken: storefront.token };
+  const { adminToken } = await rotateAdminToken(em, shopId);
+  return { adminToken, storefrontAccessToken: storefront.token };
 }
 
 /** Installs a third-party app on a shop; the app's OAuth token is shown once. */

@@ -1,6 +1,7 @@
 export * from './schemas.js';
 export * from './get-profile.js';
 export * from './update-profile.js';
+export * from './confirm-phone.js';
 export * from './list-addresses.js';
 export * from './create-address.js';
 export * from './update-address.js';

@@ -5,7 +5,8 @@ export const ZProfile = z
   .object({
     id: ZId,
     email: z.string().nullable().describe('Login email, if any.'),
-    phone: z.string().nullable().describe('Phone in E.164, if any.'),
+    phone: z.string().nullable().describe('Phone in E.164, if any: proven by a code, usable for SMS login.'),
+    pending_phone: z.string().nullable().describe('A phone awaiting confirmation by the code sent to it; no login uses it.'),
     first_name: z.string().nullable(),
     last_name: z.string().nullable(),
     created_at: ZTimestamp,

@@ -2,3 +2,4 @@ export * from './schemas.js';
 export * from './admin-list-customers.js';
 export * from './admin-get-customer.js';
 export * from './admin-create-customer.js';
+export * from './admin-revoke-sessions.js';

@@ -6,3 +6,4 @@ export * from './verify-otp.js';
 export * from './request-magic-link.js';
 export * from './verify-magic-link.js';
 export * from './logout.js';
+export * from './logout-all.js';

@@ -12,6 +12,11 @@ export const Customer = defineEntity({
     email: p.string().length(320).nullable(),
     /** E.164. */
     phone: p.string().length(16).nullable(),
+    /**
+     * E.164 the customer asked to use, not yet proven by a code sent to it.
+     * No login looks at it, and it is not unique: anyone may claim any number.
+     */
+    pendingPhone: p.string().length(16).nullable(),
     firstName: p.string().length(100).nullable(),
     lastName: p.string().length(100).nullable(),
     createdAt: createdAtColumn(),

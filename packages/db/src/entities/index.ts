@@ -20,7 +20,7 @@ import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../orders/orders
 import { WishlistItem } from '../account/wishlist.js';
 import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '../returns/returns.js';
 import { Refund } from '../returns/refund.js';
-import { MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
+import { MagicLinkLatest, MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
 import { RateLimitWindow } from '../lib/rate-limit-window.js';
 import { InventoryLevel, OrderRefund, PortalActivity, PortalCustomCss, PortalSettingsVersion } from '../portal-core/core-index.js';
 export * from '../portal-core/core-index.js';
@@ -35,7 +35,7 @@ export const entities = [
   Customer, CustomerAddress, Product, ProductVariant,
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
-  OtpCode, MagicLinkUse, RateLimitWindow,
+  OtpCode, MagicLinkUse, MagicLinkLatest, RateLimitWindow,
   PortalSettingsVersion, PortalCustomCss, InventoryLevel, OrderRefund, PortalActivity,
   LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
   AccountApiProvider, AccountApiAuthorization, AccountApiToken,

@@ -7,6 +7,7 @@ import { Migration20261121235724_passwordless_purge_indexes as M3 } from './Migr
 import { Migration20261201085150_portal_loyalty as M4 } from './Migration20261201085150_portal_loyalty.js';
 import { Migration20261201085436_portal_core as M5 } from './Migration20261201085436_portal_core.js';
 import { Migration20261201093000_rate_limit_window as M6 } from './Migration20261201093000_rate_limit_window.js';
+import { Migration20261201094950_security as M7 } from './Migration20261201094950_security.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201085150_portal_loyalty', class: M4 },
   { name: 'Migration20261201085436_portal_core', class: M5 },
   { name: 'Migration20261201093000_rate_limit_window', class: M6 },
+  { name: 'Migration20261201094950_security', class: M7 },
 ];

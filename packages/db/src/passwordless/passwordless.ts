@@ -50,3 +50,23 @@ export const MagicLinkUse = defineEntity({
   indexes: [{ properties: ['shop', 'expiresAt'] }],
 });
 export type IMagicLinkUse = InferEntity<typeof MagicLinkUse>;
+
+/**
+ * The newest magic link sent to each address: only that link logs in, so
+ * sending a new one voids every older one (as a new code voids older codes).
+ */
+export const MagicLinkLatest = defineEntity({
+  name: 'MagicLinkLatest',
+  tableName: 'magic_link_latest',
+  properties: {
+    id: idColumn(),
+    shop: p.manyToOne(Shop).mapToPk().deleteRule('cascade'),
+    /** Normalised email. */
+    email: p.string().length(320),
+    jti: p.uuid(),
+    createdAt: createdAtColumn(),
+  },
+  uniques: [{ properties: ['shop', 'email'] }],
+  indexes: [{ properties: ['shop', 'createdAt'] }],
+});
+export type IMagicLinkLatest = InferEntity<typeof MagicLinkLatest>;

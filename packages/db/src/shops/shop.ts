@@ -15,6 +15,8 @@ export interface ShopSettings {
   passwordlessSignup?: boolean;
   /** Origins/URL prefixes magic-link redirect_url may point at. */
   redirectAllowList?: string[];
+  /** E.164 calling-code prefixes SMS may go to (e.g. ["+1", "+44"]); unset means any. */
+  smsAllowedCallingCodes?: string[];
 }
 
 export const Shop = defineEntity({
