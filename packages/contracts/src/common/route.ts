@@ -1,4 +1,5 @@
 import type { OpenApiMeta, OpenApiMethod } from 'trpc-to-openapi';
+import type { B2BAction } from '../companies/actions.js';
 
 /**
  * Which credential a route takes (SPEC §2). The API's procedure builders
@@ -21,16 +22,25 @@ export const ADMIN_SCOPES = [
   'write_orders',
   'read_returns',
   'write_returns',
+  'read_companies',
+  'write_companies',
 ] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 
-export type RouteMeta = OpenApiMeta<{ auth: RouteAuth; scope?: AdminScope }>;
+/**
+ * `b2b` names the company action a customer route performs: the middleware
+ * that resolves the CAT also loads the caller's company membership and checks
+ * the role against the permission table (403 when not allowed).
+ */
+export type RouteMeta = OpenApiMeta<{ auth: RouteAuth; scope?: AdminScope; b2b?: B2BAction }>;
 
 export interface RouteSpec {
   method: OpenApiMethod;
   path: `/${string}`;
   auth: RouteAuth;
   scope?: AdminScope;
+  /** The company action of a B2B customer route (checked with the membership on every request). */
+  b2b?: B2BAction;
   tags: string[];
   summary: string;
   description?: string;
@@ -49,10 +59,11 @@ const AUTH_ERRORS: Record<RouteAuth, number[]> = {
 
 /** Builds a procedure's route meta from its contract: one place for method, path, auth. */
 export function route(spec: RouteSpec): RouteMeta {
-  const errors = [...new Set([400, ...AUTH_ERRORS[spec.auth], ...(spec.errors ?? []), 500])].sort();
+  const errors = [...new Set([400, ...AUTH_ERRORS[spec.auth], ...(spec.b2b ? [403] : []), ...(spec.errors ?? []), 500])].sort();
   return {
     auth: spec.auth,
     ...(spec.scope ? { scope: spec.scope } : {}),
+    ...(spec.b2b ? { b2b: spec.b2b } : {}),
     openapi: {
       method: spec.method,
       path: spec.path,
