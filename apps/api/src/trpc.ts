@@ -12,6 +12,7 @@ import {
   resolveCustomerToken,
   resolveStorefrontToken,
 } from './auth/credentials.js';
+import { requireB2BRole } from './companies/require-b2b-role.js';
 
 const t = initTRPC
   .context<Context>()
@@ -102,6 +103,20 @@ export const storefrontCustomerProcedure = authenticated(async (ctx) => {
 export const customerProcedure = authenticated(async (ctx) => {
   const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
   return { customer, shopId: customer.shopId, customerId: customer.customerId };
+});
+
+/**
+ * CAT only, for company routes (auth `customer` with a `b2b` action in the
+ * meta): the same middleware resolves the CAT, then reads the caller's
+ * membership and checks the action against the permission table
+ * (requireB2BRole), on every request; the handler gets the membership. A
+ * route without a `b2b` action fails closed.
+ */
+export const b2bCustomerProcedure = authenticated(async (ctx, meta) => {
+  const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
+  if (!meta?.b2b) throw new AppError('INTERNAL', 'company route without a b2b action');
+  const membership = await requireB2BRole(ctx.em, customer, meta.b2b);
+  return { customer, shopId: customer.shopId, customerId: customer.customerId, membership };
 });
 
 /** Admin token; the route's `scope` meta is enforced here (403 without it). */

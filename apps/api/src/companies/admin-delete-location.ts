@@ -1,0 +1,12 @@
+import { adminDeleteLocationMeta, ZAdminDeleteLocationInput, ZAdminDeleteLocationOutput } from '@cartly/contracts';
+import { adminProcedure } from '../trpc.js';
+import { deleteLocation } from './locations.js';
+
+export const adminDeleteLocation = adminProcedure
+  .meta(adminDeleteLocationMeta)
+  .input(ZAdminDeleteLocationInput)
+  .output(ZAdminDeleteLocationOutput)
+  .mutation(async ({ ctx, input }) => {
+    await deleteLocation(ctx.em, { shopId: ctx.shopId, companyId: input.id, locationId: input.location_id });
+    return { ok: true as const };
+  });

@@ -1,0 +1,10 @@
+import { adminGetCompanyMeta, ZAdminGetCompanyInput, ZAdminGetCompanyOutput } from '@cartly/contracts';
+import { adminProcedure } from '../trpc.js';
+import { findCompany } from './companies.js';
+import { companyView } from './views.js';
+
+export const adminGetCompany = adminProcedure
+  .meta(adminGetCompanyMeta)
+  .input(ZAdminGetCompanyInput)
+  .output(ZAdminGetCompanyOutput)
+  .query(async ({ ctx, input }) => companyView(await findCompany(ctx.em, ctx.shopId, input.id)));

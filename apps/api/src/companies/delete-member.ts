@@ -1,0 +1,12 @@
+import { deleteMemberMeta, ZDeleteMemberInput, ZDeleteMemberOutput } from '@cartly/contracts';
+import { b2bCustomerProcedure } from '../trpc.js';
+import { deleteMembership } from './memberships.js';
+
+export const deleteMember = b2bCustomerProcedure
+  .meta(deleteMemberMeta)
+  .input(ZDeleteMemberInput)
+  .output(ZDeleteMemberOutput)
+  .mutation(async ({ ctx, input }) => {
+    await deleteMembership(ctx.em, { shopId: ctx.shopId, companyId: ctx.membership.companyId, membershipId: input.id, keepAnAdmin: true });
+    return { ok: true as const };
+  });
