@@ -7,6 +7,6 @@ export const deleteMember = b2bCustomerProcedure
   .input(ZDeleteMemberInput)
   .output(ZDeleteMemberOutput)
   .mutation(async ({ ctx, input }) => {
-    await deleteMembership(ctx.em, { shopId: ctx.shopId, companyId: ctx.membership.companyId, membershipId: input.id, keepAnAdmin: true });
+    await deleteMembership(ctx.em, { shopId: ctx.shopId, companyId: ctx.membership.companyId, membershipId: input.id, keepAnAdmin: true, actingMembershipId: ctx.membership.membershipId });
     return { ok: true as const };
   });

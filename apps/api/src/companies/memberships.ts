@@ -4,6 +4,7 @@ import {
 } from '@cartly/db';
 import { AppError } from '../errors.js';
 import { findCompany } from './companies.js';
+import { roleMay } from './permissions.js';
 
 /*
  * Memberships: the one way a customer joins, changes or leaves a company.
@@ -54,6 +55,11 @@ export interface MembershipTarget {
   membershipId: string;
   /** Company admins may not leave their company without an admin; the merchant may. */
   keepAnAdmin: boolean;
+  /**
+   * The company admin making the change, re-checked under the company lock:
+   * one demoted a moment ago (after the request's role check) changes nothing.
+   */
+  actingMembershipId?: string;
 }
 
 /**
@@ -63,6 +69,10 @@ export interface MembershipTarget {
  */
 async function lockedMembership(em: EntityManager, t: MembershipTarget): Promise<ICompanyMembership> {
   await findCompany(em, t.shopId, t.companyId, { lock: true });
+  if (t.actingMembershipId) {
+    const actor = await em.findOne(CompanyMembership, { id: t.actingMembershipId, shop: t.shopId, company: t.companyId }, { fields: ['role'] });
+    if (!actor || !roleMay(actor.role, 'members.manage')) throw new AppError('FORBIDDEN', 'your company role no longer allows members.manage');
+  }
   const m = await em.findOne(CompanyMembership, { id: t.membershipId, shop: t.shopId, company: t.companyId });
   if (!m) throw new AppError('NOT_FOUND', 'member not found');
   return m;

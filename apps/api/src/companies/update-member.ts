@@ -10,7 +10,7 @@ export const updateMember = b2bCustomerProcedure
   .mutation(async ({ ctx, input }) => {
     const m = await updateMembership(
       ctx.em,
-      { shopId: ctx.shopId, companyId: ctx.membership.companyId, membershipId: input.id, keepAnAdmin: true },
+      { shopId: ctx.shopId, companyId: ctx.membership.companyId, membershipId: input.id, keepAnAdmin: true, actingMembershipId: ctx.membership.membershipId },
       { role: input.role, locationIds: input.location_ids },
     );
     return memberView(ctx.em, ctx.shopId, m);
