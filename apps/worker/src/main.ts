@@ -1,13 +1,22 @@
+import { Client, Connection } from '@temporalio/client';
 import { openOrm } from '@cartly/db';
 import { createMailer } from '@cartly/mail';
 import { loadEnv } from './env.js';
 import { installTemporalRuntime, startWorker } from './worker.js';
+import { ensureSchedules } from './schedules/index.js';
 
 const env = loadEnv();
 installTemporalRuntime(env.WORKER_LOG_LEVEL);
 const orm = await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 try {
+  // Schedules first (idempotent: every replica may do it), so a failure stops start-up loudly.
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  try {
+    await ensureSchedules(new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }), { taskQueue: env.TEMPORAL_TASK_QUEUE });
+  } finally {
+    await connection.close();
+  }
   const running = await startWorker({
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,

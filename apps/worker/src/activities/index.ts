@@ -3,6 +3,7 @@ import { settleDecisionActivities } from './rma/settle-decision.js';
 import { validateReturnActivities } from './rma/validate-return.js';
 import { notifyActivities } from './rma/notify.js';
 import { processRefundActivities } from './rma/process-refund.js';
+import { companiesActivities } from '../companies/activities.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...validateReturnActivities(deps),
     ...notifyActivities(deps),
     ...processRefundActivities(deps),
+    ...companiesActivities(deps),
   };
 }
 
