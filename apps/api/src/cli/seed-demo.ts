@@ -1,13 +1,15 @@
 import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager } from '@cartly/db';
 import { issueOwnerCredentials, provisionShop } from '../services/shops.js';
 import { createPaidOrder, fulfill } from '../services/orders.js';
+import { seedDemoCompany } from '../companies/demo.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
 const DEMO_DOMAIN = 'demo.cartly.test';
 
 /**
  * A demo shop: one customer with an address, two products and a fulfilled
- * order. Run again, it keeps the data and issues fresh credentials (the old
+ * order, and a B2B company with a location budget and a member of each role.
+ * Run again, it keeps the data and issues fresh credentials (the old
  * ones are revoked: secrets are shown once and never stored).
  */
 export async function seedDemo(em: EntityManager) {
@@ -23,6 +25,7 @@ export async function seedDemo(em: EntityManager) {
       customer_email: DEMO_EMAIL,
       customer_id: customer.id,
       order_id: order?.id ?? null,
+      company: await seedDemoCompany(em, existing.id),
     };
   }
   const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test', domain: DEMO_DOMAIN });
@@ -49,5 +52,6 @@ export async function seedDemo(em: EntityManager) {
     customer_email: DEMO_EMAIL,
     customer_id: customer.id,
     order_id: order.id,
+    company: await seedDemoCompany(em, shop.id),
   };
 }
