@@ -136,4 +136,22 @@ describe('resets at period boundaries, in the shop\'s time zone', () => {
     expect((await h.client.workflow.getHandle(workflowId!).result()).reset).toBe(0);
     expect(await states(all)).toEqual(before);
   });
+
+  test('a charge that commits while a batch is resetting its location is never lost: the location waits for the next run', async () => {
+    const shop = await seedShop(h.db.orm, 'UTC');
+    const racing = await seedLocation(h.db.orm, shop, { period: 'monthly', periodStart: '2028-01-01', spentCents: 300 });
+    let run: Promise<BudgetResetTotals> | undefined;
+    // Hold the row the way a reorder does, charge it, and commit only once the batch is waiting on that row.
+    await h.db.orm.em.fork().transactional(async (tx) => {
+      await tx.execute('select id from company_location where id = ? for update', [racing.id]);
+      await tx.execute('update company_location set spent_cents = spent_cents + 50 where id = ?', [racing.id]);
+      run = runSlot('2028-02-01T00:00:00Z');
+      await new Promise((r) => setTimeout(r, 2500));
+    });
+    await run;
+    // The batch saw 300 but the row holds 350 now: it was skipped, not zeroed with a ledger line of -300.
+    expect(await locationState(h.db.orm, racing.id)).toMatchObject({ periodStart: '2028-01-01', spentCents: 350, resets: [] });
+    await runSlot('2028-02-01T00:15:00Z');
+    expect(await locationState(h.db.orm, racing.id)).toMatchObject({ periodStart: '2028-02-01', spentCents: 0, resets: [{ periodStart: '2028-02-01', amountCents: -350 }] });
+  });
 });
