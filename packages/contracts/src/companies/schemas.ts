@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCurrency, ZId, ZMoneyCents, ZTimestamp } from '../common/schemas.js';
+import { addressFields, ZAddress } from '../customer/schemas.js';
 import { B2B_ACTIONS, COMPANY_ROLE_VALUES } from './actions.js';
 
 export const ZCompanyRole = z
@@ -15,24 +16,11 @@ export const ZCompanyName = text(200).describe('The company\'s name.');
 export const ZExternalId = text(100).describe('The merchant\'s own reference for the company (e.g. an ERP id); unique in the shop.');
 export const ZCompanyNote = z.string().trim().max(2000).describe('An internal note for the merchant\'s staff.');
 
-export const ZShippingAddressInput = z.strictObject({
-  address1: text(200).describe('Street address.'),
-  address2: z.string().trim().max(200).nullish().describe('Apartment, suite, etc.'),
-  city: text(100).describe('City.'),
-  province: z.string().trim().max(100).nullish().describe('State / province / region.'),
-  zip: z.string().trim().max(20).nullish().describe('Postal code.'),
-  country_code: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO-3166 alpha-2 code such as "US"').describe('ISO-3166 alpha-2 country code.'),
-});
+/** The address book's postal fields (customer/schemas.ts), without recipient, phone or default flag. */
+const { address1, address2, city, province, zip, country_code } = addressFields;
+export const ZShippingAddressInput = z.strictObject({ address1, address2, city, province, zip, country_code });
 
-export const ZShippingAddress = z
-  .object({
-    address1: z.string(),
-    address2: z.string().nullable(),
-    city: z.string(),
-    province: z.string().nullable(),
-    zip: z.string().nullable(),
-    country_code: z.string(),
-  })
+export const ZShippingAddress = ZAddress.pick({ address1: true, address2: true, city: true, province: true, zip: true, country_code: true })
   .describe('Where orders for this location ship.');
 
 export const ZBudgetAmount = z.number().int().min(0).max(2_000_000_000).describe('Budget per period, in minor units of the currency.');
