@@ -15,9 +15,8 @@ export const listLocations = b2bCustomerProcedure
       {
         shop: ctx.shopId,
         company: m.companyId,
-        // A location-limited member sees only its locations.
-        ...(m.locationIds !== null ? { id: { $in: m.locationIds } } : {}),
-        ...afterCursor(input, 'asc'),
+        // A location-limited member sees only its locations (kept apart from the cursor's own `id` condition).
+        $and: [m.locationIds !== null ? { id: { $in: m.locationIds } } : {}, afterCursor(input, 'asc')],
       },
       { orderBy: { id: 'asc' }, limit: input.limit + 1 },
     );

@@ -139,3 +139,22 @@ test('an admin demoted after the request\'s role check but before its change is 
   expect(res.status).toBe(403);
   expect((await t.db.orm.em.fork().findOneOrFail(CompanyMembership, { id: c.membershipId })).role).toBe('admin');
 });
+
+test('a location-limited member paging through locations never sees the others', async () => {
+  const { id } = await createCompany(t, shop);
+  const locations = [];
+  for (let i = 0; i < 5; i++) locations.push(await createLocation(t, shop, id, { name: `Site ${i}` }));
+  const mine = [locations[1]!.id, locations[3]!.id];
+  const limited = await createMember(t, shop, id, 'buyer', mine);
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { items: { id: string }[]; next_cursor: string | null } } = await rest(
+      t, 'GET', `/customer/company/locations?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { bearer: limited.cat },
+    );
+    expect(page.status).toBe(200);
+    seen.push(...page.body.items.map((l) => l.id));
+    cursor = page.body.next_cursor;
+  } while (cursor);
+  expect(seen.sort()).toEqual([...mine].sort());
+});
