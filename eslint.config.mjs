@@ -2,34 +2,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/**
- * Workflows are replayed deterministically in Temporal's sandbox: values may come only from
- * @temporalio/workflow and the files `regex` lets through; anything else (Node builtins, activities,
- * the database, other packages) by `import type` only. No require() or import() either.
- */
-function workflowRules(files, regex) {
-  return {
-    files,
-    rules: {
-      'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{
-          regex,
-          allowTypeImports: true,
-          message: 'Workflow code may import values only from @temporalio/workflow and sibling workflow files; use `import type` for anything else.',
-        }],
-      }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ImportExpression', message: 'No dynamic import() in workflow code.' },
-        { selector: "CallExpression[callee.name='require']", message: 'No require() in workflow code.' },
-        { selector: 'TSExternalModuleReference', message: 'No `import x = require()` in workflow code.' },
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through env.ts, not process.env.' },
-      ],
-    },
-  };
-}
-
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/test-results/**', '**/.data/**'] },
   js.configs.recommended,
@@ -53,8 +25,28 @@ export default tseslint.config(
     files: ['**/env.ts', '**/*.test.ts', '**/test/**', '**/testing/**', '**/*.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  workflowRules(['apps/worker/src/workflows/**/*.ts'], '^(?!@temporalio/workflow$|\\./[\\w.-]+\\.js$|\\.\\./[\\w-]+/[\\w.-]+-workflow\\.js$)'),
-  // A domain's workflow beside its activities (apps/worker/src/<domain>/*-workflow.ts): values only from
-  // @temporalio/workflow and sibling *-workflow / *-types files, so an activity can never slip in as a value.
-  workflowRules(['apps/worker/src/*/*-workflow.ts'], '^(?!@temporalio/workflow$|\\./[\\w.-]+-(workflow|types)\\.js$)'),
+  {
+    // Workflows are replayed deterministically in Temporal's sandbox: values may come only from
+    // @temporalio/workflow and other workflow files (`<domain>/*-workflow.ts`, `*-types.ts`, the bundle
+    // entry workflows/index.ts); anything else (Node builtins, activities, the database, other packages)
+    // by `import type` only. No require() or import() either.
+    files: ['apps/worker/src/workflows/**/*.ts', 'apps/worker/src/*/*-workflow.ts', 'apps/worker/src/*/*-types.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(?!@temporalio/workflow$|\\.{1,2}/([\\w-]+/)?[\\w.-]+-(workflow|types)\\.js$)',
+          allowTypeImports: true,
+          message: 'Workflow code may import values only from @temporalio/workflow and *-workflow.js / *-types.js files; use `import type` for anything else.',
+        }],
+      }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'No dynamic import() in workflow code.' },
+        { selector: "CallExpression[callee.name='require']", message: 'No require() in workflow code.' },
+        { selector: 'TSExternalModuleReference', message: 'No `import x = require()` in workflow code.' },
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through env.ts, not process.env.' },
+      ],
+    },
+  },
 );

@@ -1,18 +1,11 @@
 import { initTRPC } from '@trpc/server';
 import type { RouteMeta } from '@cartly/contracts';
 import { NotFoundError, UniqueConstraintViolationException } from '@cartly/db';
+import type { RouteAuth } from '@cartly/contracts';
 import type { Context } from './context.js';
-import { bearer, header } from './context.js';
 import { AppError, toErrorBody } from './errors.js';
 import { isDevelopment } from './env.js';
-import {
-  requireScope,
-  resolveAdminToken,
-  resolveAppToken,
-  resolveCustomerToken,
-  resolveStorefrontToken,
-} from './auth/credentials.js';
-import { requireB2BRole } from './companies/require-b2b-role.js';
+import { authenticators, type Principal } from './auth/authenticators.js';
 
 const t = initTRPC
   .context<Context>()
@@ -31,8 +24,6 @@ export const router = t.router;
 
 const ROLLBACK = Symbol('rollback');
 
-type Authenticate<Extra> = (ctx: Context, meta: RouteMeta | undefined) => Promise<Extra>;
-
 /**
  * Each procedure passes through exactly one middleware (tRPC copies the
  * context at every step, and the storefront routes are hot): it resolves the
@@ -41,8 +32,12 @@ type Authenticate<Extra> = (ctx: Context, meta: RouteMeta | undefined) => Promis
  * half-written. Database errors with a meaning for the client are translated
  * here, once: a unique-constraint race is 409, findOneOrFail's miss is 404.
  */
-function authenticated<Extra extends object>(authenticate: Authenticate<Extra>) {
-  return t.procedure.use(async ({ ctx, meta, type, next }) => {
+function authenticated<A extends RouteAuth>(kind: A) {
+  type Extra = Principal<A>;
+  const authenticate = authenticators[kind] as (ctx: Context, meta: RouteMeta) => Promise<Extra>;
+  const builder = t.procedure.use(async ({ ctx, meta, type, next }) => {
+    // Fail closed: a procedure answers only under the credential its contract documents.
+    if (meta?.auth !== kind) throw new AppError('INTERNAL', 'internal server error', { cause: new Error(`procedure built for ${kind} has auth ${meta?.auth}`) });
     const extra = await authenticate(ctx, meta);
     if (type !== 'mutation') {
       const r = await next({ ctx: extra });
@@ -59,6 +54,9 @@ function authenticated<Extra extends object>(authenticate: Authenticate<Extra>) 
     }
     return rethrowTranslated(result!);
   });
+  // Tagged so a test can hold every procedure's middleware against its contract's auth.
+  Object.assign(builder._def.middlewares.at(-1)!, { authKind: kind });
+  return builder;
 }
 
 /** A failed result whose cause has a client-facing meaning is rethrown as that. */
@@ -76,58 +74,25 @@ function translated(e: unknown): unknown {
   return e;
 }
 
-function storefrontToken(ctx: Context) {
-  return resolveStorefrontToken(
-    ctx.em,
-    header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token'),
-  );
-}
+/** A procedure builder whose handlers see the principal of one credential kind. */
+type ProcedureOf<A extends RouteAuth> = ReturnType<typeof authenticated<A>>;
 
-/** No credential (the route checks what it needs itself, e.g. a signed token). */
-export const publicProcedure = authenticated(async () => ({}));
-
-/** SAT: which shop, which storefront. */
-export const storefrontProcedure = authenticated(async (ctx) => {
-  const storefront = await storefrontToken(ctx);
-  return { storefront, shopId: storefront.shopId };
-});
-
-/** SAT + CAT: a customer of the SAT's shop (SPEC §5). */
-export const storefrontCustomerProcedure = authenticated(async (ctx) => {
-  const storefront = await storefrontToken(ctx);
-  const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req), storefront.shopId);
-  return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
-});
-
-/** CAT only: the portal's first-party `/customer/*` API. */
-export const customerProcedure = authenticated(async (ctx) => {
-  const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
-  return { customer, shopId: customer.shopId, customerId: customer.customerId };
-});
+const builders: { [A in RouteAuth]: ProcedureOf<A> } = {
+  public: authenticated('public'),
+  storefront: authenticated('storefront'),
+  storefront_customer: authenticated('storefront_customer'),
+  storefront_optional_customer: authenticated('storefront_optional_customer'),
+  customer: authenticated('customer'),
+  optional_customer: authenticated('optional_customer'),
+  company_member: authenticated('company_member'),
+  admin: authenticated('admin'),
+  app: authenticated('app'),
+};
 
 /**
- * CAT only, for company routes (auth `customer` with a `b2b` action in the
- * meta): the same middleware resolves the CAT, then reads the caller's
- * membership and checks the action against the permission table
- * (requireB2BRole), on every request; the handler gets the membership. A
- * route without a `b2b` action fails closed.
+ * The one way to start a procedure: its contract's meta picks the credential
+ * it enforces (and the OpenAPI document describes), so the two cannot differ.
  */
-export const b2bCustomerProcedure = authenticated(async (ctx, meta) => {
-  const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
-  if (!meta?.b2b) throw new AppError('INTERNAL', 'company route without a b2b action');
-  const membership = await requireB2BRole(ctx.em, customer, meta.b2b);
-  return { customer, shopId: customer.shopId, customerId: customer.customerId, membership };
-});
-
-/** Admin token; the route's `scope` meta is enforced here (403 without it). */
-export const adminProcedure = authenticated(async (ctx, meta) => {
-  const admin = await resolveAdminToken(ctx.em, bearer(ctx.req));
-  requireScope(admin, meta?.scope);
-  return { admin, shopId: admin.shopId };
-});
-
-/** App OAuth token: an installed app acting on its shop. */
-export const appProcedure = authenticated(async (ctx) => {
-  const app = await resolveAppToken(ctx.em, bearer(ctx.req));
-  return { app, shopId: app.shopId };
-});
+export function procedure<A extends RouteAuth>(meta: RouteMeta<A>): ProcedureOf<A> {
+  return builders[meta.auth].meta(meta) as unknown as ProcedureOf<A>;
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ScheduleOverlapPolicy, type ScheduleHandle } from '@temporalio/client';
-import { ensureBudgetResetSchedule } from '../src/schedules/index.js';
+import { ensureSchedule } from '../src/schedules/ensure-schedule.js';
+import { budgetResetSchedule } from '../src/companies/budget-reset-schedule.js';
 import type { BudgetResetTotals } from '../src/companies/budget-reset-types.js';
 import { startWorkerHarness, type WorkerHarness } from './support/harness.js';
 import { locationState, seedLocation, seedShop, type SeededLocation } from './support/companies.js';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   await h.startWorker();
   scheduleId = `test-budget-reset-${randomUUID()}`;
   // Small batches and short runs, so this handful of locations already spans batches and continue-as-new.
-  expect(await ensureBudgetResetSchedule(h.client, { taskQueue: h.taskQueue, scheduleId, input: { batchSize: 2, batchesPerRun: 2 } })).toBe('created');
+  expect(await ensureSchedule(h.client, budgetResetSchedule(h.taskQueue, { scheduleId, input: { batchSize: 2, batchesPerRun: 2 } }))).toBe('created');
   schedule = h.client.schedule.getHandle(scheduleId);
 });
 afterAll(async () => {
@@ -47,9 +48,9 @@ const states = (locations: SeededLocation[]) => Promise.all(locations.map((l) =>
 
 describe('the schedule', () => {
   test('is ensured idempotently: a second call updates it, concurrent calls from several workers leave one', async () => {
-    expect(await ensureBudgetResetSchedule(h.client, { taskQueue: h.taskQueue, scheduleId, input: { batchSize: 2, batchesPerRun: 2 } })).toBe('updated');
+    expect(await ensureSchedule(h.client, budgetResetSchedule(h.taskQueue, { scheduleId, input: { batchSize: 2, batchesPerRun: 2 } }))).toBe('updated');
     const racers = await Promise.all(
-      Array.from({ length: 3 }, () => ensureBudgetResetSchedule(h.client, { taskQueue: h.taskQueue, scheduleId: `${scheduleId}-race`, input: {} })),
+      Array.from({ length: 3 }, () => ensureSchedule(h.client, budgetResetSchedule(h.taskQueue, { scheduleId: `${scheduleId}-race`, input: {} }))),
     );
     expect(racers.filter((r) => r === 'created')).toHaveLength(1);
     await h.client.schedule.getHandle(`${scheduleId}-race`).delete();

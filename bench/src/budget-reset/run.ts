@@ -12,7 +12,7 @@ import pg from 'pg';
 import { Client, Connection, ScheduleOverlapPolicy } from '@temporalio/client';
 import { openOrm, periodStartSql } from '@cartly/db';
 import { createMailer } from '@cartly/mail';
-import { ensureBudgetResetSchedule, installTemporalRuntime, startWorker } from '@cartly/worker';
+import { budgetResetSchedule, ensureSchedule, installTemporalRuntime, startWorker } from '@cartly/worker';
 import { loadBenchEnv } from '../env.js';
 import { createBenchDatabase, dropStaleBenchDatabases } from '../database.js';
 import { seedLocations, SLOT } from './seed.js';
@@ -64,7 +64,7 @@ async function round(n: number, client: Client): Promise<Round> {
     if (bulk.value.rowCount !== env.BENCH_LOCATIONS) throw new Error(`bulk UPDATE reset ${bulk.value.rowCount} rows, expected ${env.BENCH_LOCATIONS}`);
 
     worker = await startWorker({ address: env.TEMPORAL_ADDRESS!, taskQueue, activities: { orm, mailer }, shutdownGraceTime: 0 });
-    await ensureBudgetResetSchedule(client, { taskQueue, scheduleId, input: { batchSize: env.BENCH_RESET_BATCH, batchesPerRun: 4 } });
+    await ensureSchedule(client, budgetResetSchedule(taskQueue, { scheduleId, input: { batchSize: env.BENCH_RESET_BATCH, batchesPerRun: 4 } }));
     const schedule = client.schedule.getHandle(scheduleId);
     say(`round ${n}: workflow, backfilling the schedule for ${SLOT}, batches of ${env.BENCH_RESET_BATCH}`);
     const slot = new Date(SLOT);

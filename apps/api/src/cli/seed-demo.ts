@@ -1,6 +1,6 @@
 import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager } from '@cartly/db';
-import { issueOwnerCredentials, provisionShop } from '../services/shops.js';
-import { createPaidOrder, fulfill } from '../services/orders.js';
+import { issueOwnerCredentials, provisionShop } from '../shops/shops.js';
+import { createPaidOrder, fulfill } from '../orders/orders.js';
 import { seedDemoCompany } from '../companies/demo.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';

@@ -1,10 +1,9 @@
-import { adminCreateCompanyMeta, ZAdminCreateCompanyInput, ZAdminCreateCompanyOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminCreateCompanyMeta, ZAdminCreateCompanyInput, ZAdminCreateCompanyOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { createCompany } from './companies.js';
 import { companyView } from './views.js';
 
-export const adminCreateCompany = adminProcedure
-  .meta(adminCreateCompanyMeta)
+export const adminCreateCompany = procedure(adminCreateCompanyMeta)
   .input(ZAdminCreateCompanyInput)
   .output(ZAdminCreateCompanyOutput)
   .mutation(async ({ ctx, input }) =>

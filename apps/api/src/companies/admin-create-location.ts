@@ -1,11 +1,10 @@
-import { adminCreateLocationMeta, ZAdminCreateLocationInput, ZAdminCreateLocationOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
-import { findShop } from './companies.js';
+import { adminCreateLocationMeta, ZAdminCreateLocationInput, ZAdminCreateLocationOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
+import { currentShop } from '../shops/current-shop.js';
 import { createLocation } from './locations.js';
 import { locationView } from './views.js';
 
-export const adminCreateLocation = adminProcedure
-  .meta(adminCreateLocationMeta)
+export const adminCreateLocation = procedure(adminCreateLocationMeta)
   .input(ZAdminCreateLocationInput)
   .output(ZAdminCreateLocationOutput)
   .mutation(async ({ ctx, input }) => {
@@ -17,5 +16,5 @@ export const adminCreateLocation = adminProcedure
       budgetPeriod: input.budget_period,
       currency: input.currency,
     });
-    return locationView(location, (await findShop(ctx.em, ctx.shopId)).timezone);
+    return locationView(location, (await currentShop(ctx.em, ctx.shopId)).timezone);
   });

@@ -1,10 +1,9 @@
-import { adminCreateMemberMeta, ZAdminCreateMemberInput, ZAdminCreateMemberOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminCreateMemberMeta, ZAdminCreateMemberInput, ZAdminCreateMemberOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { createMembership } from './memberships.js';
 import { memberView } from './views.js';
 
-export const adminCreateMember = adminProcedure
-  .meta(adminCreateMemberMeta)
+export const adminCreateMember = procedure(adminCreateMemberMeta)
   .input(ZAdminCreateMemberInput)
   .output(ZAdminCreateMemberOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,9 +1,8 @@
-import { adminDeleteCompanyMeta, ZAdminDeleteCompanyInput, ZAdminDeleteCompanyOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminDeleteCompanyMeta, ZAdminDeleteCompanyInput, ZAdminDeleteCompanyOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { deleteCompany } from './companies.js';
 
-export const adminDeleteCompany = adminProcedure
-  .meta(adminDeleteCompanyMeta)
+export const adminDeleteCompany = procedure(adminDeleteCompanyMeta)
   .input(ZAdminDeleteCompanyInput)
   .output(ZAdminDeleteCompanyOutput)
   .mutation(async ({ ctx, input }) => {

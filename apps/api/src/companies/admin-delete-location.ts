@@ -1,9 +1,8 @@
-import { adminDeleteLocationMeta, ZAdminDeleteLocationInput, ZAdminDeleteLocationOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminDeleteLocationMeta, ZAdminDeleteLocationInput, ZAdminDeleteLocationOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { deleteLocation } from './locations.js';
 
-export const adminDeleteLocation = adminProcedure
-  .meta(adminDeleteLocationMeta)
+export const adminDeleteLocation = procedure(adminDeleteLocationMeta)
   .input(ZAdminDeleteLocationInput)
   .output(ZAdminDeleteLocationOutput)
   .mutation(async ({ ctx, input }) => {

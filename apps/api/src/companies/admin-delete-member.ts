@@ -1,9 +1,8 @@
-import { adminDeleteMemberMeta, ZAdminDeleteMemberInput, ZAdminDeleteMemberOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminDeleteMemberMeta, ZAdminDeleteMemberInput, ZAdminDeleteMemberOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { deleteMembership } from './memberships.js';
 
-export const adminDeleteMember = adminProcedure
-  .meta(adminDeleteMemberMeta)
+export const adminDeleteMember = procedure(adminDeleteMemberMeta)
   .input(ZAdminDeleteMemberInput)
   .output(ZAdminDeleteMemberOutput)
   .mutation(async ({ ctx, input }) => {

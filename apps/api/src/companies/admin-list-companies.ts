@@ -1,20 +1,16 @@
-import { adminListCompaniesMeta, ZAdminListCompaniesInput, ZAdminListCompaniesOutput } from '@cartly/contracts';
+import { adminListCompaniesMeta, ZAdminListCompaniesInput, ZAdminListCompaniesOutput } from '@cartly/contracts/companies';
 import { Company } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
-import { afterCursor, toPage } from '../routers/pagination.js';
+import { procedure } from '../trpc.js';
+import { findPage } from '../lib/pagination.js';
 import { companyView } from './views.js';
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export const adminListCompanies = adminProcedure
-  .meta(adminListCompaniesMeta)
+export const adminListCompanies = procedure(adminListCompaniesMeta)
   .input(ZAdminListCompaniesInput)
   .output(ZAdminListCompaniesOutput)
   .query(async ({ ctx, input }) => {
-    const rows = await ctx.em.find(
-      Company,
-      { shop: ctx.shopId, ...(input.name ? { name: { $ilike: likePattern(input.name) } } : {}), ...afterCursor(input, 'asc') },
-      { orderBy: { id: 'asc' }, limit: input.limit + 1 },
-    );
-    return toPage(rows, input, (c) => companyView(c));
+    const where = { shop: ctx.shopId, ...(input.name ? { name: { $ilike: likePattern(input.name) } } : {}) };
+    const { items, next_cursor } = await findPage(ctx.em, Company, where, input);
+    return { items: items.map((c) => companyView(c)), next_cursor };
   });

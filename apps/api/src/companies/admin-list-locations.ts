@@ -1,22 +1,18 @@
-import { adminListLocationsMeta, ZAdminListLocationsInput, ZAdminListLocationsOutput } from '@cartly/contracts';
+import { adminListLocationsMeta, ZAdminListLocationsInput, ZAdminListLocationsOutput } from '@cartly/contracts/companies';
 import { CompanyLocation } from '@cartly/db';
-import { adminProcedure } from '../trpc.js';
-import { afterCursor, toPage } from '../routers/pagination.js';
-import { findCompany, findShop } from './companies.js';
+import { procedure } from '../trpc.js';
+import { findPage } from '../lib/pagination.js';
+import { currentShop } from '../shops/current-shop.js';
+import { findCompany } from './companies.js';
 import { locationView } from './views.js';
 
-export const adminListLocations = adminProcedure
-  .meta(adminListLocationsMeta)
+export const adminListLocations = procedure(adminListLocationsMeta)
   .input(ZAdminListLocationsInput)
   .output(ZAdminListLocationsOutput)
   .query(async ({ ctx, input }) => {
     const company = await findCompany(ctx.em, ctx.shopId, input.id);
-    const shop = await findShop(ctx.em, ctx.shopId);
-    const rows = await ctx.em.find(
-      CompanyLocation,
-      { shop: ctx.shopId, company: company.id, ...afterCursor(input, 'asc') },
-      { orderBy: { id: 'asc' }, limit: input.limit + 1 },
-    );
+    const shop = await currentShop(ctx.em, ctx.shopId);
+    const { items, next_cursor } = await findPage(ctx.em, CompanyLocation, { shop: ctx.shopId, company: company.id }, input);
     const now = new Date();
-    return toPage(rows, input, (l) => locationView(l, shop.timezone, now));
+    return { items: items.map((l) => locationView(l, shop.timezone, now)), next_cursor };
   });

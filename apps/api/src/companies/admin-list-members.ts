@@ -1,10 +1,9 @@
-import { adminListMembersMeta, ZAdminListMembersInput, ZAdminListMembersOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminListMembersMeta, ZAdminListMembersInput, ZAdminListMembersOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { findCompany } from './companies.js';
 import { listMemberPage } from './member-page.js';
 
-export const adminListMembers = adminProcedure
-  .meta(adminListMembersMeta)
+export const adminListMembers = procedure(adminListMembersMeta)
   .input(ZAdminListMembersInput)
   .output(ZAdminListMembersOutput)
   .query(async ({ ctx, input }) => {

@@ -1,10 +1,9 @@
-import { adminUpdateCompanyMeta, ZAdminUpdateCompanyInput, ZAdminUpdateCompanyOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminUpdateCompanyMeta, ZAdminUpdateCompanyInput, ZAdminUpdateCompanyOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { updateCompany } from './companies.js';
 import { companyView } from './views.js';
 
-export const adminUpdateCompany = adminProcedure
-  .meta(adminUpdateCompanyMeta)
+export const adminUpdateCompany = procedure(adminUpdateCompanyMeta)
   .input(ZAdminUpdateCompanyInput)
   .output(ZAdminUpdateCompanyOutput)
   .mutation(async ({ ctx, input }) =>

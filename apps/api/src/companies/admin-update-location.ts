@@ -1,11 +1,10 @@
-import { adminUpdateLocationMeta, ZAdminUpdateLocationInput, ZAdminUpdateLocationOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
-import { findShop } from './companies.js';
+import { adminUpdateLocationMeta, ZAdminUpdateLocationInput, ZAdminUpdateLocationOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
+import { currentShop } from '../shops/current-shop.js';
 import { updateLocation } from './locations.js';
 import { locationView } from './views.js';
 
-export const adminUpdateLocation = adminProcedure
-  .meta(adminUpdateLocationMeta)
+export const adminUpdateLocation = procedure(adminUpdateLocationMeta)
   .input(ZAdminUpdateLocationInput)
   .output(ZAdminUpdateLocationOutput)
   .mutation(async ({ ctx, input }) => {
@@ -16,5 +15,5 @@ export const adminUpdateLocation = adminProcedure
       budgetAmountCents: input.budget_amount_cents,
       budgetPeriod: input.budget_period,
     });
-    return locationView(location, (await findShop(ctx.em, ctx.shopId)).timezone);
+    return locationView(location, (await currentShop(ctx.em, ctx.shopId)).timezone);
   });

@@ -1,10 +1,9 @@
-import { adminUpdateMemberMeta, ZAdminUpdateMemberInput, ZAdminUpdateMemberOutput } from '@cartly/contracts';
-import { adminProcedure } from '../trpc.js';
+import { adminUpdateMemberMeta, ZAdminUpdateMemberInput, ZAdminUpdateMemberOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { updateMembership } from './memberships.js';
 import { memberView } from './views.js';
 
-export const adminUpdateMember = adminProcedure
-  .meta(adminUpdateMemberMeta)
+export const adminUpdateMember = procedure(adminUpdateMemberMeta)
   .input(ZAdminUpdateMemberInput)
   .output(ZAdminUpdateMemberOutput)
   .mutation(async ({ ctx, input }) => {

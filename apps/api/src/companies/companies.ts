@@ -1,4 +1,4 @@
-import { Company, CompanyOrder, LockMode, Shop, type EntityManager, type ICompany, type IShop } from '@cartly/db';
+import { Company, CompanyOrder, LockMode, type EntityManager, type ICompany } from '@cartly/db';
 import { AppError } from '../errors.js';
 
 /** A company of the shop; another shop's is indistinguishable from a missing one (404). */
@@ -10,12 +10,6 @@ export async function findCompany(em: EntityManager, shopId: string, companyId: 
   );
   if (!company) throw new AppError('NOT_FOUND', 'company not found');
   return company;
-}
-
-export async function findShop(em: EntityManager, shopId: string): Promise<IShop> {
-  const shop = await em.findOne(Shop, { id: shopId });
-  if (!shop) throw new AppError('NOT_FOUND', 'shop not found');
-  return shop;
 }
 
 async function assertExternalIdFree(em: EntityManager, shopId: string, externalId: string, exceptId?: string) {

@@ -1,12 +1,11 @@
-import { createMemberMeta, ZCreateMemberInput, ZCreateMemberOutput } from '@cartly/contracts';
+import { createMemberMeta, ZCreateMemberInput, ZCreateMemberOutput } from '@cartly/contracts/companies';
 import { Customer } from '@cartly/db';
-import { b2bCustomerProcedure } from '../trpc.js';
-import { createCustomer } from '../services/customers.js';
+import { procedure } from '../trpc.js';
+import { createCustomer } from '../customers/create-customer.js';
 import { createMembership } from './memberships.js';
 import { memberView } from './views.js';
 
-export const createMember = b2bCustomerProcedure
-  .meta(createMemberMeta)
+export const createMember = procedure(createMemberMeta)
   .input(ZCreateMemberInput)
   .output(ZCreateMemberOutput)
   .mutation(async ({ ctx, input }) => {

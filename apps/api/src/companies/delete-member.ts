@@ -1,9 +1,8 @@
-import { deleteMemberMeta, ZDeleteMemberInput, ZDeleteMemberOutput } from '@cartly/contracts';
-import { b2bCustomerProcedure } from '../trpc.js';
+import { deleteMemberMeta, ZDeleteMemberInput, ZDeleteMemberOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { deleteMembership } from './memberships.js';
 
-export const deleteMember = b2bCustomerProcedure
-  .meta(deleteMemberMeta)
+export const deleteMember = procedure(deleteMemberMeta)
   .input(ZDeleteMemberInput)
   .output(ZDeleteMemberOutput)
   .mutation(async ({ ctx, input }) => {

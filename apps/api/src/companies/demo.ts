@@ -2,7 +2,7 @@ import { Company, CompanyLocation, CompanyMembership, Customer, Order, ProductVa
 import { createCompany } from './companies.js';
 import { createLocation } from './locations.js';
 import { createMembership } from './memberships.js';
-import { createPaidOrder } from '../services/orders.js';
+import { createPaidOrder } from '../orders/orders.js';
 
 const DEMO_COMPANY = 'DEMO-B2B';
 const MEMBERS = [

@@ -1,10 +1,9 @@
-import { getCompanyMeta, ZGetCompanyInput, ZGetCompanyOutput } from '@cartly/contracts';
-import { b2bCustomerProcedure } from '../trpc.js';
+import { getCompanyMeta, ZGetCompanyInput, ZGetCompanyOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { findCompany } from './companies.js';
 import { permissionsOf } from './permissions.js';
 
-export const getCompany = b2bCustomerProcedure
-  .meta(getCompanyMeta)
+export const getCompany = procedure(getCompanyMeta)
   .input(ZGetCompanyInput)
   .output(ZGetCompanyOutput)
   .query(async ({ ctx }) => {

@@ -3,7 +3,8 @@ import {
   type BudgetPeriod, type EntityManager, type ICompanyLocation,
 } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { findCompany, findShop } from './companies.js';
+import { currentShop } from '../shops/current-shop.js';
+import { findCompany } from './companies.js';
 
 export interface ShippingAddressFields {
   address1: string;
@@ -53,7 +54,7 @@ export async function createLocation(
   now = new Date(),
 ): Promise<ICompanyLocation> {
   const company = await findCompany(em, where.shopId, where.companyId);
-  const shop = await findShop(em, where.shopId);
+  const shop = await currentShop(em, where.shopId);
   if (fields.currency !== undefined && fields.currency !== shop.currency) {
     throw new AppError('BUSINESS_RULE', `currency: budgets are in the shop's currency (${shop.currency})`);
   }
@@ -88,7 +89,7 @@ export async function updateLocation(
   if (fields.address) Object.assign(location, addressColumns(fields.address));
   if (fields.budgetAmountCents !== undefined) location.budgetAmountCents = fields.budgetAmountCents;
   if (fields.budgetPeriod !== undefined && fields.budgetPeriod !== location.budgetPeriod) {
-    const shop = await findShop(em, where.shopId);
+    const shop = await currentShop(em, where.shopId);
     location.budgetPeriod = fields.budgetPeriod;
     location.periodStart = periodStartOf(fields.budgetPeriod, now, shop.timezone);
   }

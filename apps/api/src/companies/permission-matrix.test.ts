@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { B2B_ACTIONS, COMPANY_ROLE_VALUES, type B2BAction, type RouteMeta } from '@cartly/contracts';
+import type { RouteMeta } from '@cartly/contracts';
+import { B2B_ACTIONS, COMPANY_ROLE_VALUES, type B2BAction } from '@cartly/contracts/companies';
 import type { CompanyRole } from '@cartly/db';
 import { appRouter } from '../router.js';
 import { PERMISSIONS } from './permissions.js';
@@ -169,6 +170,9 @@ test('every company procedure has a case, every action is used, and every role h
   for (const [key, procedure] of Object.entries(appRouter._def.procedures)) {
     const path = (procedure as unknown as { _def: { meta?: RouteMeta } })._def.meta?.openapi?.path ?? '';
     if (path.startsWith('/customer/company') || path.endsWith('/reorder')) expect(procedures.has(key), key).toBe(true);
+    // A `b2b` action is enforced only by the company_member credential, and that credential needs one.
+    const meta = (procedure as unknown as { _def: { meta?: RouteMeta } })._def.meta;
+    expect(meta?.auth === 'company_member', key).toBe(procedures.has(key));
   }
 });
 

@@ -1,4 +1,4 @@
-import { B2B_ACTIONS, type B2BAction } from '@cartly/contracts';
+import { B2B_ACTIONS, type B2BAction } from '@cartly/contracts/companies';
 import type { CompanyRole } from '@cartly/db';
 
 /**

@@ -3,7 +3,7 @@ import {
   type EntityManager, type ICompanyLocation, type IOrder,
 } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { createPaidOrder } from '../services/orders.js';
+import { createPaidOrder } from '../orders/orders.js';
 import { findLocation } from './locations.js';
 import { assertAffordable, chargeForOrder, rollOverIfDue } from './budget.js';
 import { mayUseLocation, type CompanyAccess } from './require-b2b-role.js';

@@ -1,11 +1,10 @@
-import { reorderMeta, ZReorderInput, ZReorderOutput } from '@cartly/contracts';
-import { b2bCustomerProcedure } from '../trpc.js';
-import { loadOrder } from '../services/orders.js';
+import { reorderMeta, ZReorderInput, ZReorderOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
+import { loadOrder } from '../orders/orders.js';
 import { placeReorder } from './place-reorder.js';
 import { locationView } from './views.js';
 
-export const reorder = b2bCustomerProcedure
-  .meta(reorderMeta)
+export const reorder = procedure(reorderMeta)
   .input(ZReorderInput)
   .output(ZReorderOutput)
   .mutation(async ({ ctx, input }) => {

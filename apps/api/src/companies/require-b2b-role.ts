@@ -1,4 +1,4 @@
-import type { B2BAction } from '@cartly/contracts';
+import type { B2BAction } from '@cartly/contracts/companies';
 import type { CompanyRole, EntityManager } from '@cartly/db';
 import { AppError } from '../errors.js';
 import { roleMay } from './permissions.js';

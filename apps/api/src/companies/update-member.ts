@@ -1,10 +1,9 @@
-import { updateMemberMeta, ZUpdateMemberInput, ZUpdateMemberOutput } from '@cartly/contracts';
-import { b2bCustomerProcedure } from '../trpc.js';
+import { updateMemberMeta, ZUpdateMemberInput, ZUpdateMemberOutput } from '@cartly/contracts/companies';
+import { procedure } from '../trpc.js';
 import { updateMembership } from './memberships.js';
 import { memberView } from './views.js';
 
-export const updateMember = b2bCustomerProcedure
-  .meta(updateMemberMeta)
+export const updateMember = procedure(updateMemberMeta)
   .input(ZUpdateMemberInput)
   .output(ZUpdateMemberOutput)
   .mutation(async ({ ctx, input }) => {

@@ -1,4 +1,4 @@
-import type { CompanyDto, CompanyLocationDto, CompanyMemberDto } from '@cartly/contracts';
+import type { CompanyDto, CompanyLocationDto, CompanyMemberDto } from '@cartly/contracts/companies';
 import {
   Customer, CompanyMembershipLocation, nextPeriodStart, periodStartOf,
   type EntityManager, type ICompany, type ICompanyLocation, type ICompanyMembership,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
-import { ZErrorBody, type RouteAuth, type RouteMeta } from '@cartly/contracts';
+import { AUTH_KINDS, ZErrorBody, type RouteMeta } from '@cartly/contracts';
 import { appRouter } from '../router.js';
 
 const SECURITY_SCHEMES = {
@@ -28,16 +28,11 @@ const SECURITY_SCHEMES = {
   },
 } as const;
 
+/** The operation's security requirement: the alternatives its credential kind accepts (AUTH_KINDS). */
 function securityFor(meta: RouteMeta): Record<string, string[]>[] {
-  const byAuth: Record<RouteAuth, Record<string, string[]>[]> = {
-    public: [],
-    storefront: [{ StorefrontAccessToken: [] }],
-    storefront_customer: [{ StorefrontAccessToken: [], CustomerAccessToken: [] }],
-    customer: [{ CustomerAccessToken: [] }],
-    admin: [{ AdminToken: meta.scope ? [meta.scope] : [] }],
-    app: [{ AppToken: [] }],
-  };
-  return byAuth[meta.auth];
+  return AUTH_KINDS[meta.auth].security.map((schemes) =>
+    Object.fromEntries(schemes.map((s) => [s, s === 'AdminToken' && meta.scope ? [meta.scope] : []])),
+  );
 }
 
 type Operation = { security?: unknown; responses?: Record<string, { description?: string; content?: unknown }> };

@@ -1,9 +1,13 @@
-import type { Client } from '@temporalio/client';
-import { ensureBudgetResetSchedule } from './budget-reset.js';
+import type { Client, ScheduleOptions } from '@temporalio/client';
+import { ensureSchedule } from './ensure-schedule.js';
+import { budgetResetSchedule } from '../companies/budget-reset-schedule.js';
 
-export { ensureBudgetResetSchedule, budgetResetScheduleId, type BudgetResetScheduleOptions } from './budget-reset.js';
+/** Every schedule the worker keeps: each domain with periodic work adds a builder here. */
+export const SCHEDULES: ((taskQueue: string) => ScheduleOptions)[] = [
+  (taskQueue) => budgetResetSchedule(taskQueue),
+];
 
-/** Every schedule the worker keeps; called at start-up (idempotent). */
-export async function ensureSchedules(client: Client, opts: { taskQueue: string }): Promise<void> {
-  await ensureBudgetResetSchedule(client, { taskQueue: opts.taskQueue });
+/** Ensures each schedule exists with its current options (idempotent; safe with several workers). */
+export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
+  for (const build of SCHEDULES) await ensureSchedule(client, build(taskQueue));
 }

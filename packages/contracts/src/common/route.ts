@@ -1,17 +1,6 @@
 import type { OpenApiMeta, OpenApiMethod } from 'trpc-to-openapi';
+import { AUTH_KINDS, type RouteAuth } from './auth.js';
 import type { B2BAction } from '../companies/actions.js';
-
-/**
- * Which credential a route takes (SPEC §2). The API's procedure builders
- * enforce it; the OpenAPI generator turns it into the operation's security.
- */
-export type RouteAuth =
-  | 'public'
-  | 'storefront'
-  | 'storefront_customer'
-  | 'customer'
-  | 'admin'
-  | 'app';
 
 export const ADMIN_SCOPES = [
   'read_customers',
@@ -28,18 +17,18 @@ export const ADMIN_SCOPES = [
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 
 /**
- * `b2b` names the company action a customer route performs: the middleware
- * that resolves the CAT also loads the caller's company membership and checks
- * the role against the permission table (403 when not allowed).
+ * `b2b` names the company action a `company_member` route performs: its
+ * authenticator loads the caller's company membership and checks the role
+ * against the permission table (403 when not allowed).
  */
-export type RouteMeta = OpenApiMeta<{ auth: RouteAuth; scope?: AdminScope; b2b?: B2BAction }>;
+export type RouteMeta<A extends RouteAuth = RouteAuth> = OpenApiMeta<{ auth: A; scope?: AdminScope; b2b?: B2BAction }>;
 
-export interface RouteSpec {
+export interface RouteSpec<A extends RouteAuth = RouteAuth> {
   method: OpenApiMethod;
   path: `/${string}`;
-  auth: RouteAuth;
+  auth: A;
   scope?: AdminScope;
-  /** The company action of a B2B customer route (checked with the membership on every request). */
+  /** The company action of a `company_member` route (checked with the membership on every request). */
   b2b?: B2BAction;
   tags: string[];
   summary: string;
@@ -48,18 +37,9 @@ export interface RouteSpec {
   errors?: number[];
 }
 
-const AUTH_ERRORS: Record<RouteAuth, number[]> = {
-  public: [],
-  storefront: [401],
-  storefront_customer: [401],
-  customer: [401],
-  admin: [401, 403],
-  app: [401],
-};
-
 /** Builds a procedure's route meta from its contract: one place for method, path, auth. */
-export function route(spec: RouteSpec): RouteMeta {
-  const errors = [...new Set([400, ...AUTH_ERRORS[spec.auth], ...(spec.b2b ? [403] : []), ...(spec.errors ?? []), 500])].sort();
+export function route<A extends RouteAuth>(spec: RouteSpec<A>): RouteMeta<A> {
+  const errors = [...new Set([400, ...AUTH_KINDS[spec.auth].errors, ...(spec.errors ?? []), 500])].sort();
   return {
     auth: spec.auth,
     ...(spec.scope ? { scope: spec.scope } : {}),

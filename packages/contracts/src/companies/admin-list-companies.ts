@@ -5,7 +5,7 @@ import { ZCompany } from './schemas.js';
 
 export const adminListCompaniesMeta = route({
   method: 'GET', path: '/admin/companies', auth: 'admin', scope: 'read_companies',
-  tags: ['Admin', 'Companies'], summary: 'List the shop\'s B2B companies, oldest first',
+  tags: ['Admin', 'Companies'], summary: 'List the shop\'s B2B companies, newest first',
 });
 export const ZAdminListCompaniesInput = z.strictObject({
   ...pageInputShape,

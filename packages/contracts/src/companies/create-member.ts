@@ -6,7 +6,7 @@ import { ZCompanyMember, ZCompanyRole, ZLocationIds } from './schemas.js';
 const name = z.string().trim().min(1).max(100);
 
 export const createMemberMeta = route({
-  method: 'POST', path: '/customer/company/members', auth: 'customer', b2b: 'members.manage',
+  method: 'POST', path: '/customer/company/members', auth: 'company_member', b2b: 'members.manage',
   tags: ['Companies'], summary: 'Company admins: add a customer of the shop to the team, by email',
   description:
     'An email no customer of the shop has creates that customer (they log in with a one-time code). A customer who ' +

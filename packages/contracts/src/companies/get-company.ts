@@ -4,7 +4,7 @@ import { ZId } from '../common/schemas.js';
 import { ZB2BAction, ZCompanyRole } from './schemas.js';
 
 export const getCompanyMeta = route({
-  method: 'GET', path: '/customer/company', auth: 'customer', b2b: 'company.read',
+  method: 'GET', path: '/customer/company', auth: 'company_member', b2b: 'company.read',
   tags: ['Companies'], summary: 'The company the logged-in customer belongs to, with their role and rights',
   description: 'A customer who is not a member of a company gets 403.',
 });

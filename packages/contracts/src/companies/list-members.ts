@@ -4,7 +4,7 @@ import { pageInputShape, pageOf } from '../common/pagination.js';
 import { ZCompanyMember } from './schemas.js';
 
 export const listMembersMeta = route({
-  method: 'GET', path: '/customer/company/members', auth: 'customer', b2b: 'members.read',
+  method: 'GET', path: '/customer/company/members', auth: 'company_member', b2b: 'members.read',
   tags: ['Companies'], summary: 'The members of the customer\'s company',
 });
 export const ZListMembersInput = z.strictObject(pageInputShape);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { route } from '../common/route.js';
 import { ZId, ZMoneyCents } from '../common/schemas.js';
-import { ZOrder } from '../customer/schemas.js';
+import { ZOrder } from '../orders/schemas.js';
 import { ZCompanyLocation } from './schemas.js';
 
 export const reorderMeta = route({
-  method: 'POST', path: '/customer/orders/{id}/reorder', auth: 'customer', b2b: 'orders.reorder',
+  method: 'POST', path: '/customer/orders/{id}/reorder', auth: 'company_member', b2b: 'orders.reorder',
   tags: ['Companies', 'Orders'], summary: 'Buyers and admins: order an earlier company order again, for a location, against its budget',
   description:
     'Copies the order\'s lines at current prices into a new paid order for the location and charges the location\'s ' +

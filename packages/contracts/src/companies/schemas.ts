@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZCurrency, ZId, ZMoneyCents, ZTimestamp } from '../common/schemas.js';
-import { addressFields, ZAddress } from '../customer/schemas.js';
+import { addressFields, ZAddress } from '../account/schemas.js';
 import { B2B_ACTIONS, COMPANY_ROLE_VALUES } from './actions.js';
 
 export const ZCompanyRole = z
@@ -16,7 +16,7 @@ export const ZCompanyName = text(200).describe('The company\'s name.');
 export const ZExternalId = text(100).describe('The merchant\'s own reference for the company (e.g. an ERP id); unique in the shop.');
 export const ZCompanyNote = z.string().trim().max(2000).describe('An internal note for the merchant\'s staff.');
 
-/** The address book's postal fields (customer/schemas.ts), without recipient, phone or default flag. */
+/** The address book's postal fields (account/schemas.ts), without recipient, phone or default flag. */
 const { address1, address2, city, province, zip, country_code } = addressFields;
 export const ZShippingAddressInput = z.strictObject({ address1, address2, city, province, zip, country_code });
 

@@ -4,7 +4,7 @@ import { ZId } from '../common/schemas.js';
 import { ZCompanyMember, ZCompanyRole, ZLocationIds } from './schemas.js';
 
 export const updateMemberMeta = route({
-  method: 'PUT', path: '/customer/company/members/{id}', auth: 'customer', b2b: 'members.manage',
+  method: 'PUT', path: '/customer/company/members/{id}', auth: 'company_member', b2b: 'members.manage',
   tags: ['Companies'], summary: 'Company admins: change a member\'s role or location limits',
   description: 'Demoting the company\'s last admin answers 422. Takes effect on the member\'s next request.',
   errors: [404, 422],

@@ -1,8 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn, updatedAtColumn } from '../entities/columns.js';
-import { Shop } from '../entities/shop.js';
-import { Customer } from '../entities/customer.js';
-import { Order } from '../entities/order.js';
+import { createdAtColumn, idColumn, updatedAtColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { Customer } from '../customers/customer.js';
+import { Order } from '../orders/orders.js';
 
 /*
  * B2B companies (SPEC §7). A location's budget is kept as a ledger
