@@ -6,6 +6,7 @@ import { catalogRouter } from './catalog/router.js';
 import { customersRouter } from './customers/router.js';
 import { appSessionsRouter } from './app-sessions/router.js';
 import { returnsRouter } from './returns/router.js';
+import { portalCoreRouter } from './portal-core/router.js';
 import { companiesRouter } from './companies/router.js';
 
 /** The whole API; each domain contributes one router. Keys read domain → sub-resource → verb. */
@@ -17,6 +18,7 @@ export const appRouter = router({
   customers: customersRouter,
   appSessions: appSessionsRouter,
   returns: returnsRouter,
+  portalCore: portalCoreRouter,
   companies: companiesRouter,
 });
 

@@ -1,16 +1,19 @@
 import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager } from '@cartly/db';
 import { issueOwnerCredentials, provisionShop } from '../shops/shops.js';
 import { createPaidOrder, fulfill } from '../orders/orders.js';
+import { saveCustomCss } from '../portal-core/custom-css.js';
+import { seedLoyaltyDemo } from '../portal-core/seed-loyalty-demo.js';
 import { seedDemoCompany } from '../companies/demo.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
 const DEMO_DOMAIN = 'demo.cartly.test';
 
 /**
- * A demo shop: one customer with an address, two products and a fulfilled
- * order, and a B2B company with a location budget and a member of each role.
- * Run again, it keeps the data and issues fresh credentials (the old
- * ones are revoked: secrets are shown once and never stored).
+ * A demo shop: one customer with an address, two products, a loyalty program
+ * and a fulfilled order (which earned the customer points), and a B2B company
+ * with a location budget and a member of each role. Run again, it keeps the
+ * data and issues fresh credentials (the old ones are revoked: secrets are
+ * shown once and never stored).
  */
 export async function seedDemo(em: EntityManager) {
   const existing = await em.findOne(Shop, { domain: DEMO_DOMAIN });
@@ -40,11 +43,14 @@ export async function seedDemo(em: EntityManager) {
   const teeM = em.create(ProductVariant, { shop: shop.id, product: tee.id, title: 'M / Black', sku: 'TEE-M-BLK', priceCents: 2500 });
   const mugV = em.create(ProductVariant, { shop: shop.id, product: mug.id, title: 'Default', sku: 'MUG-1', priceCents: 1200 });
   await em.flush();
+  await seedLoyaltyDemo(em, shop.id);
   const order = await createPaidOrder(em, shop.id, customer.id, [
     { variantId: teeM.id, quantity: 2 },
     { variantId: mugV.id, quantity: 1 },
   ]);
   await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
+  // Portal settings stay at their defaults (version 0); a little branding shows the custom CSS path working.
+  await saveCustomCss(em, shop.id, ':host{--cartly-primary:#0f766e}.subscription-card{border-radius:12px}');
   return {
     shop_id: shop.id,
     admin_token: adminToken,

@@ -3,6 +3,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { AUTH_KINDS, ZErrorBody, type RouteMeta } from '@cartly/contracts';
 import { appRouter } from '../router.js';
+import { rawRoutes } from '../raw-routes.js';
 
 const SECURITY_SCHEMES = {
   StorefrontAccessToken: {
@@ -35,6 +36,12 @@ function securityFor(meta: RouteMeta): Record<string, string[]>[] {
   );
 }
 
+/** 3xx answers listed in a contract's `errors` carry no error body. */
+const NO_BODY_STATUSES: Record<string, string> = {
+  '302': 'Redirect; the target is in the Location header.',
+  '304': 'Not modified: the If-None-Match validator still matches; no body.',
+};
+
 type Operation = { security?: unknown; responses?: Record<string, { description?: string; content?: unknown }> };
 
 /**
@@ -63,10 +70,19 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
     if (!op) continue;
     op.security = securityFor(meta);
     for (const [status, response] of Object.entries(op.responses ?? {})) {
-      if (Number(status) >= 400) {
-        response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+      // trpc-to-openapi shares one response object among statuses it has no text for: replace, never mutate, them.
+      if (NO_BODY_STATUSES[status]) {
+        op.responses![status] = { description: NO_BODY_STATUSES[status] };
+      } else if (Number(status) >= 400) {
+        op.responses![status] = { ...response, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
       }
     }
+  }
+  // Raw (non-JSON) routes document themselves.
+  for (const route of rawRoutes) {
+    if (!route.openapi) continue;
+    const item = ((doc.paths ??= {})[route.path] ??= {}) as Record<string, unknown>;
+    item[route.method.toLowerCase()] = route.openapi;
   }
   return doc;
 }

@@ -11,6 +11,12 @@ export const ADMIN_SCOPES = [
   'write_orders',
   'read_returns',
   'write_returns',
+  'read_portal',
+  'write_portal',
+  'read_loyalty',
+  'write_loyalty',
+  'read_account_api',
+  'write_account_api',
   'read_companies',
   'write_companies',
 ] as const;

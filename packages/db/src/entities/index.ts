@@ -9,6 +9,7 @@ export * from '../returns/returns.js';
 export * from '../returns/refund.js';
 export * from '../passwordless/passwordless.js';
 export * from '../lib/rate-limit-window.js';
+export * from '../portal-core/index.js';
 export * from '../companies/index.js';
 
 import { Shop } from '../shops/shop.js';
@@ -22,14 +23,27 @@ import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '../returns
 import { Refund } from '../returns/refund.js';
 import { MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
 import { RateLimitWindow } from '../lib/rate-limit-window.js';
+import { InventoryLevel, OrderRefund, PortalActivity, PortalCustomCss, PortalSettingsVersion } from '../portal-core/core-index.js';
+export * from '../portal-core/core-index.js';
+import {
+  AccountApiAuthorization, AccountApiProvider, AccountApiToken,
+  LoyaltyAccount, LoyaltyEarnRule, LoyaltyLedgerEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
+} from '../portal-core/index.js';
 import { companyEntities } from '../companies/entities.js';
+import type { Options } from '@mikro-orm/postgresql';
 
-/** Every entity the ORM knows; a domain adds its entities here. */
-export const entities = [
+/**
+ * Every entity the ORM knows; a domain adds its entities here. Typed as the
+ * ORM's option (the inferred tuple grew past what tsc will serialize).
+ */
+export const entities: NonNullable<Options['entities']> = [
   Shop, StorefrontAccessToken, AdminToken, App, CustomerAccessToken,
   Customer, CustomerAddress, Product, ProductVariant,
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
   OtpCode, MagicLinkUse, RateLimitWindow,
+  PortalSettingsVersion, PortalCustomCss, InventoryLevel, OrderRefund, PortalActivity,
+  LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
+  AccountApiProvider, AccountApiAuthorization, AccountApiToken,
   ...companyEntities,
 ];
