@@ -27,8 +27,9 @@ test('an admin adds a new customer by email, limits them to a location, changes 
   // A real customer of the shop now, who can log in with a one-time code.
   expect(await t.db.orm.em.fork().count(Customer, { shop: shop.shopId, email: 'new.hire@example.com' })).toBe(1);
 
+  // Newest first, like every list (findPage).
   const list = await rest(t, 'GET', '/customer/company/members', { bearer: admin.cat });
-  expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([admin.membershipId, added.body.id]);
+  expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([added.body.id, admin.membershipId]);
 
   const changed = await rest(t, 'PUT', `/customer/company/members/${added.body.id}`, { bearer: admin.cat, body: { role: 'viewer', location_ids: null } });
   expect(changed.body).toMatchObject({ role: 'viewer', location_ids: null });
