@@ -1,5 +1,8 @@
 // `npm run bench`: the API against a bare node:http + pg baseline (bench/src/run.ts),
 // on a PostgreSQL of its own (or DATABASE_URL). Temporal is not needed for it.
+// `npm run bench -- budget-reset`: 100k company-location budget resets through the Temporal
+// Schedule and workflow beside one bulk UPDATE (bench/src/budget-reset/run.ts); it also starts a
+// Temporal dev server unless TEMPORAL_ADDRESS is set.
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +12,13 @@ import { say } from './lib/log.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
+
+const SCENARIOS = { addresses: ['bench', 'src', 'run.ts'], 'budget-reset': ['bench', 'src', 'budget-reset', 'run.ts'] };
+const scenario = process.argv[2] ?? 'addresses';
+if (!SCENARIOS[scenario]) {
+  say(`unknown benchmark "${scenario}"; choose one of: ${Object.keys(SCENARIOS).join(', ')}`);
+  process.exit(2);
+}
 
 let postgres;
 let databaseUrl = process.env.DATABASE_URL;
@@ -20,10 +30,21 @@ if (databaseUrl) {
   databaseUrl = postgres.url;
 }
 
-const run = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(root, 'bench', 'src', 'run.ts')], {
+let temporal;
+let temporalAddress = process.env.TEMPORAL_ADDRESS;
+if (scenario === 'budget-reset' && !temporalAddress) {
+  const { startTemporal } = await import('./lib/temporal-server.mjs');
+  temporal = await startTemporal({ port: await freePort() });
+  temporalAddress = temporal.address;
+}
+
+const run = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(root, ...SCENARIOS[scenario])], {
   cwd: root,
   // Only on our own server may the runner drop databases that interrupted runs left behind.
-  env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_OWN_SERVER: postgres ? 'true' : 'false' },
+  env: {
+    ...process.env, DATABASE_URL: databaseUrl, BENCH_OWN_SERVER: postgres ? 'true' : 'false',
+    ...(temporalAddress ? { TEMPORAL_ADDRESS: temporalAddress } : {}),
+  },
   stdio: 'inherit',
 });
 // The runner stops its server child and drops its database itself; pass SIGTERM on so it can.
@@ -33,5 +54,6 @@ const code = await new Promise((resolve) => {
   run.once('error', (e) => { say(`bench: ${e.message}`); resolve(1); });
   run.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
 });
+await temporal?.stop();
 await postgres?.stop();
 process.exit(code);

@@ -83,5 +83,11 @@ Log in as the demo customer (the code arrives in the outbox below):
     -d '{"identifier":"${demo.customer_email}","code":"<code>"}'
 Or mint a token directly:  npm run cartly -- customer:token --shop ${demo.shop_id} --email ${demo.customer_email}
 
+B2B company "${demo.company.name}" (${demo.company.company_id}): location ${demo.company.location_id}, budget ${demo.company.budget}
+${demo.company.members.map((m) => `  ${m.role.padEnd(7)} ${m.email}`).join('\n')}
+  Log in as any of them the same way; the buyer can reorder order ${demo.company.reorderable_order_id}:
+  curl -s -X POST ${publicBaseUrl}/customer/orders/${demo.company.reorderable_order_id}/reorder \\
+    -H 'Authorization: Bearer <cat>' -H 'content-type: application/json' -d '{"location_id":"${demo.company.location_id}"}'
+
 Press Ctrl+C to stop.
 `);

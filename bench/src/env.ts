@@ -21,6 +21,12 @@ const ZBenchEnv = z.object({
   BENCH_POOL_MAX: z.coerce.number().int().min(1).max(90).default(10),
   /** When set, the API child writes a V8 CPU profile of each measured window (.cpuprofile) into this folder. */
   BENCH_CPU_PROF: z.string().optional(),
+  /** budget-reset scenario: the Temporal frontend (scripts/bench.mjs starts a dev server when unset). */
+  TEMPORAL_ADDRESS: z.string().optional(),
+  /** budget-reset scenario: company locations to seed and reset. */
+  BENCH_LOCATIONS: z.coerce.number().int().min(1).max(2_000_000).default(100_000),
+  /** budget-reset scenario: locations per reset batch (one activity, one statement, one transaction). */
+  BENCH_RESET_BATCH: z.coerce.number().int().min(100).max(100_000).default(10_000),
 });
 export type BenchEnv = z.infer<typeof ZBenchEnv>;
 

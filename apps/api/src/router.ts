@@ -7,6 +7,7 @@ import { customersRouter } from './customers/router.js';
 import { appSessionsRouter } from './app-sessions/router.js';
 import { returnsRouter } from './returns/router.js';
 import { portalCoreRouter } from './portal-core/router.js';
+import { companiesRouter } from './companies/router.js';
 
 /** The whole API; each domain contributes one router. Keys read domain → sub-resource → verb. */
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   appSessions: appSessionsRouter,
   returns: returnsRouter,
   portalCore: portalCoreRouter,
+  companies: companiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

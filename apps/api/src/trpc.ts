@@ -84,6 +84,7 @@ const builders: { [A in RouteAuth]: ProcedureOf<A> } = {
   storefront_optional_customer: authenticated('storefront_optional_customer'),
   customer: authenticated('customer'),
   optional_customer: authenticated('optional_customer'),
+  company_member: authenticated('company_member'),
   admin: authenticated('admin'),
   app: authenticated('app'),
 };

@@ -3,3 +3,5 @@ export {
   type CreateWorkerOptions, type RunningWorker,
 } from './worker.js';
 export { loadEnv, type Env } from './env.js';
+export { ensureSchedule } from './schedules/ensure-schedule.js';
+export { budgetResetSchedule, budgetResetScheduleId, type BudgetResetScheduleOptions } from './companies/budget-reset-schedule.js';

@@ -7,6 +7,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import { loadEnv } from '../src/env.js';
+import { budgetResetScheduleId } from '../src/companies/budget-reset-schedule.js';
 import { approveSignal, rejectSignal, statusQuery, type RmaSignalArgs } from '../src/workflows/index.js';
 import { seedReturn } from './support/fixtures.js';
 import { startWorkerHarness, type WorkerHarness } from './support/harness.js';
@@ -79,8 +80,12 @@ test('`npm run dev` (src/main.ts) serves the configured task queue, runs a retur
     expect(await handle.result()).toBe('refunded');
     expect(stdout).toContain(`serving task queue "${taskQueue}"`);
     await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail));
+    // It ensured the budget-reset schedule at start-up, pointed at its task queue.
+    const schedule = await h.client.schedule.getHandle(budgetResetScheduleId(taskQueue)).describe();
+    expect(schedule.action).toMatchObject({ workflowType: 'BudgetResetWorkflow', taskQueue });
   } finally {
     proc.kill('SIGTERM');
+    await h.client.schedule.getHandle(budgetResetScheduleId(taskQueue)).delete().catch(() => undefined);
   }
   const [code] = await once(proc, 'exit');
   expect(code).toBe(0);

@@ -1,5 +1,6 @@
 import type { RouteAuth, RouteMeta } from '@cartly/contracts';
 import type { Context } from '../context.js';
+import { AppError } from '../errors.js';
 import { bearer, header } from '../http/headers.js';
 import {
   requireScope,
@@ -8,6 +9,7 @@ import {
   resolveCustomerToken,
   resolveStorefrontToken,
 } from './credentials.js';
+import { requireB2BRole } from '../companies/require-b2b-role.js';
 
 /*
  * One authenticator per credential kind, keyed like the contracts' AUTH_KINDS
@@ -53,6 +55,15 @@ export const authenticators = {
     const cat = bearer(ctx.req);
     const customer = cat === undefined ? null : await resolveCustomerToken(ctx.em, cat);
     return { customer, shopId: customer?.shopId ?? null, customerId: customer?.customerId ?? null };
+  },
+
+  // The membership is read on every request (never from the token), so a role change applies at once.
+  company_member: async (ctx: Context, meta: RouteMeta) => {
+    const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
+    // Fail closed: a company route that names no action is a bug, not an open door.
+    if (!meta.b2b) throw new AppError('INTERNAL', 'internal server error', { cause: new Error(`company_member route ${meta.openapi?.path} without a b2b action`) });
+    const membership = await requireB2BRole(ctx.em, customer, meta.b2b);
+    return { customer, shopId: customer.shopId, customerId: customer.customerId, membership };
   },
 
   admin: async (ctx: Context, meta: RouteMeta) => {

@@ -3,14 +3,17 @@ import { issueOwnerCredentials, provisionShop } from '../shops/shops.js';
 import { createPaidOrder, fulfill } from '../orders/orders.js';
 import { saveCustomCss } from '../portal-core/custom-css.js';
 import { seedLoyaltyDemo } from '../portal-core/seed-loyalty-demo.js';
+import { seedDemoCompany } from '../companies/demo.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
 const DEMO_DOMAIN = 'demo.cartly.test';
 
 /**
  * A demo shop: one customer with an address, two products, a loyalty program
- * and a fulfilled order (which earned the customer points). Run again, it keeps the data and issues fresh credentials (the old
- * ones are revoked: secrets are shown once and never stored).
+ * and a fulfilled order (which earned the customer points), and a B2B company
+ * with a location budget and a member of each role. Run again, it keeps the
+ * data and issues fresh credentials (the old ones are revoked: secrets are
+ * shown once and never stored).
  */
 export async function seedDemo(em: EntityManager) {
   const existing = await em.findOne(Shop, { domain: DEMO_DOMAIN });
@@ -25,6 +28,7 @@ export async function seedDemo(em: EntityManager) {
       customer_email: DEMO_EMAIL,
       customer_id: customer.id,
       order_id: order?.id ?? null,
+      company: await seedDemoCompany(em, existing.id),
     };
   }
   const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test', domain: DEMO_DOMAIN });
@@ -54,5 +58,6 @@ export async function seedDemo(em: EntityManager) {
     customer_email: DEMO_EMAIL,
     customer_id: customer.id,
     order_id: order.id,
+    company: await seedDemoCompany(em, shop.id),
   };
 }

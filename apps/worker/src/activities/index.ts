@@ -3,6 +3,7 @@ import { settleDecisionActivities } from '../returns/settle-decision.js';
 import { validateReturnActivities } from '../returns/validate-return.js';
 import { notifyActivities } from '../returns/notify.js';
 import { processRefundActivities } from '../returns/process-refund.js';
+import { companiesActivities } from '../companies/activities.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...validateReturnActivities(deps),
     ...notifyActivities(deps),
     ...processRefundActivities(deps),
+    ...companiesActivities(deps),
   };
 }
 

@@ -1,8 +1,11 @@
 import type { Client, ScheduleOptions } from '@temporalio/client';
 import { ensureSchedule } from './ensure-schedule.js';
+import { budgetResetSchedule } from '../companies/budget-reset-schedule.js';
 
 /** Every schedule the worker keeps: each domain with periodic work adds a builder here. */
-export const SCHEDULES: ((taskQueue: string) => ScheduleOptions)[] = [];
+export const SCHEDULES: ((taskQueue: string) => ScheduleOptions)[] = [
+  (taskQueue) => budgetResetSchedule(taskQueue),
+];
 
 /** Ensures each schedule exists with its current options (idempotent; safe with several workers). */
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {

@@ -20,6 +20,11 @@ export const AUTH_KINDS = {
   customer: { security: [['CustomerAccessToken']], errors: [401] },
   /** A CAT when one is sent (an invalid one is 401); without one the route answers for nobody. */
   optional_customer: { security: [['CustomerAccessToken'], []], errors: [401] },
+  /**
+   * CAT of a B2B company member: the route's `b2b` action is required and checked
+   * against the companies permission table on every request (403 when not a member or not allowed).
+   */
+  company_member: { security: [['CustomerAccessToken']], errors: [401, 403] },
   /** Admin token; the route's `scope` is required (403 without it). */
   admin: { security: [['AdminToken']], errors: [401, 403] },
   /** App OAuth token: an installed app acting on its shop. */

@@ -1,5 +1,6 @@
 import type { OpenApiMeta, OpenApiMethod } from 'trpc-to-openapi';
 import { AUTH_KINDS, type RouteAuth } from './auth.js';
+import type { B2BAction } from '../companies/actions.js';
 
 export const ADMIN_SCOPES = [
   'read_customers',
@@ -16,16 +17,25 @@ export const ADMIN_SCOPES = [
   'write_loyalty',
   'read_account_api',
   'write_account_api',
+  'read_companies',
+  'write_companies',
 ] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 
-export type RouteMeta<A extends RouteAuth = RouteAuth> = OpenApiMeta<{ auth: A; scope?: AdminScope }>;
+/**
+ * `b2b` names the company action a `company_member` route performs: its
+ * authenticator loads the caller's company membership and checks the role
+ * against the permission table (403 when not allowed).
+ */
+export type RouteMeta<A extends RouteAuth = RouteAuth> = OpenApiMeta<{ auth: A; scope?: AdminScope; b2b?: B2BAction }>;
 
 export interface RouteSpec<A extends RouteAuth = RouteAuth> {
   method: OpenApiMethod;
   path: `/${string}`;
   auth: A;
   scope?: AdminScope;
+  /** The company action of a `company_member` route (checked with the membership on every request). */
+  b2b?: B2BAction;
   tags: string[];
   summary: string;
   description?: string;
@@ -39,6 +49,7 @@ export function route<A extends RouteAuth>(spec: RouteSpec<A>): RouteMeta<A> {
   return {
     auth: spec.auth,
     ...(spec.scope ? { scope: spec.scope } : {}),
+    ...(spec.b2b ? { b2b: spec.b2b } : {}),
     openapi: {
       method: spec.method,
       path: spec.path,

@@ -10,6 +10,7 @@ export * from '../returns/refund.js';
 export * from '../passwordless/passwordless.js';
 export * from '../lib/rate-limit-window.js';
 export * from '../portal-core/index.js';
+export * from '../companies/index.js';
 
 import { Shop } from '../shops/shop.js';
 import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from '../shops/credentials.js';
@@ -28,9 +29,14 @@ import {
   AccountApiAuthorization, AccountApiProvider, AccountApiToken,
   LoyaltyAccount, LoyaltyEarnRule, LoyaltyLedgerEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 } from '../portal-core/index.js';
+import { companyEntities } from '../companies/entities.js';
+import type { Options } from '@mikro-orm/postgresql';
 
-/** Every entity the ORM knows; a domain adds its entities here. */
-export const entities = [
+/**
+ * Every entity the ORM knows; a domain adds its entities here. Typed as the
+ * ORM's option (the inferred tuple grew past what tsc will serialize).
+ */
+export const entities: NonNullable<Options['entities']> = [
   Shop, StorefrontAccessToken, AdminToken, App, CustomerAccessToken,
   Customer, CustomerAddress, Product, ProductVariant,
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
@@ -39,4 +45,5 @@ export const entities = [
   PortalSettingsVersion, PortalCustomCss, InventoryLevel, OrderRefund, PortalActivity,
   LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
   AccountApiProvider, AccountApiAuthorization, AccountApiToken,
+  ...companyEntities,
 ];

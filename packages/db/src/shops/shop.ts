@@ -28,6 +28,8 @@ export const Shop = defineEntity({
     domain: p.string().length(255).unique(),
     email: p.string().length(320).nullable(),
     currency: p.string().length(3).default('USD'),
+    /** IANA time zone; B2B budget periods start at midnight here. */
+    timezone: p.string().length(64).default('UTC'),
     settings: p.json<ShopSettings>().onCreate(() => ({})),
     createdAt: createdAtColumn(),
   },

@@ -1,0 +1,3 @@
+export * from './entities.js';
+export * from './periods.js';
+export * from './budget-reset.js';
