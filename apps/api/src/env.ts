@@ -47,6 +47,12 @@ const ZEnv = z.object({
   /** Static credentials for SNS; unset means the AWS SDK's default provider chain (e.g. an IAM role). */
   SNS_ACCESS_KEY_ID: z.string().optional(),
   SNS_SECRET_ACCESS_KEY: z.string().optional(),
+
+  // Portal extension points (issue #10).
+  /** Time all Liquid blocks of one slot may take together per query; blocks past it come back empty. */
+  EXTENSIONS_RENDER_BUDGET_MS: z.coerce.number().int().min(10).max(5_000).default(250),
+  /** Time one Liquid block may take; a block that needs more becomes inert (empty) until its next version. */
+  EXTENSIONS_BLOCK_RENDER_MS: z.coerce.number().int().min(5).max(5_000).default(50),
 });
 export type Env = z.infer<typeof ZEnv>;
 

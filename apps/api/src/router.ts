@@ -4,6 +4,7 @@ import { adminRouter } from './routers/admin/router.js';
 import { passwordlessRouter } from './routers/passwordless/router.js';
 import { appSessionRouter } from './routers/app-session/router.js';
 import { returnsRouter } from './routers/returns/router.js';
+import { extensionsRouter } from './extensions/router.js';
 
 /** The whole API; each domain contributes one router. */
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   passwordless: passwordlessRouter,
   appSession: appSessionRouter,
   returns: returnsRouter,
+  extensions: extensionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -98,6 +98,16 @@ export const storefrontCustomerProcedure = authenticated(async (ctx) => {
   return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
 });
 
+/** SAT, CAT optional: `customerId` is null without a CAT; a CAT that is present but invalid (or of another shop) is 401. */
+export const storefrontOptionalCustomerProcedure = authenticated(async (ctx) => {
+  const storefront = await storefrontToken(ctx);
+  const cat = bearer(ctx.req);
+  const customer = cat === undefined && header(ctx.req, 'authorization') === undefined
+    ? null
+    : await resolveCustomerToken(ctx.em, cat, storefront.shopId);
+  return { storefront, shopId: storefront.shopId, customer, customerId: customer?.customerId ?? null };
+});
+
 /** CAT only: the portal's first-party `/customer/*` API. */
 export const customerProcedure = authenticated(async (ctx) => {
   const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));

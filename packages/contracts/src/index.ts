@@ -5,3 +5,4 @@ export * from './admin/index.js';
 export * from './passwordless/index.js';
 export * from './app-session/index.js';
 export * from './returns/index.js';
+export * from './extensions/index.js';

@@ -33,6 +33,8 @@ function securityFor(meta: RouteMeta): Record<string, string[]>[] {
     public: [],
     storefront: [{ StorefrontAccessToken: [] }],
     storefront_customer: [{ StorefrontAccessToken: [], CustomerAccessToken: [] }],
+    // Either requirement satisfies it: the CAT is optional.
+    storefront_optional_customer: [{ StorefrontAccessToken: [], CustomerAccessToken: [] }, { StorefrontAccessToken: [] }],
     customer: [{ CustomerAccessToken: [] }],
     admin: [{ AdminToken: meta.scope ? [meta.scope] : [] }],
     app: [{ AppToken: [] }],

@@ -7,6 +7,8 @@ import type { SmsSender } from './sms/sender.js';
 import { otpHasher, type OtpHasher } from './passwordless/otp-hash.js';
 import { autonomousDb, type AutonomousDb } from './passwordless/autonomous-db.js';
 import { DeliveryTiming } from './passwordless/delivery.js';
+import { createBlockRenderer, type BlockRenderer } from '../extensions/block-renderer.js';
+import { liquidjsEngine } from '../extensions/liquid/liquidjs-engine.js';
 
 /** Outside systems the handlers talk to; tests build them pointed at loopback. */
 export interface Services {
@@ -19,6 +21,8 @@ export interface Services {
   /** Side pool for writes that must survive the request's rollback (failed code attempts). */
   autonomousDb: AutonomousDb;
   deliveryTiming: DeliveryTiming;
+  /** Liquid sandbox of extension blocks, with its per-process template and output caches. */
+  blockRenderer: BlockRenderer;
 }
 
 export function createServices(env: Env): Services {
@@ -34,6 +38,7 @@ export function createServices(env: Env): Services {
     otpHasher: otpHasher(env),
     autonomousDb: autonomousDb({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_SIDE_POOL_MAX }),
     deliveryTiming: new DeliveryTiming(),
+    blockRenderer: createBlockRenderer({ engine: liquidjsEngine(), blockTimeMs: env.EXTENSIONS_BLOCK_RENDER_MS }),
   };
 }
 

@@ -8,6 +8,8 @@ export type RouteAuth =
   | 'public'
   | 'storefront'
   | 'storefront_customer'
+  /** SAT required, CAT optional: a present but invalid CAT is 401. */
+  | 'storefront_optional_customer'
   | 'customer'
   | 'admin'
   | 'app';
@@ -21,6 +23,8 @@ export const ADMIN_SCOPES = [
   'write_orders',
   'read_returns',
   'write_returns',
+  'read_extensions',
+  'write_extensions',
 ] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 
@@ -42,6 +46,7 @@ const AUTH_ERRORS: Record<RouteAuth, number[]> = {
   public: [],
   storefront: [401],
   storefront_customer: [401],
+  storefront_optional_customer: [401],
   customer: [401],
   admin: [401, 403],
   app: [401],

@@ -7,6 +7,7 @@ export * from './wishlist.js';
 export * from './returns.js';
 export * from './refund.js';
 export * from './passwordless.js';
+export * from '../extensions/index.js';
 
 import { Shop } from './shop.js';
 import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from './credentials.js';
@@ -17,6 +18,7 @@ import { WishlistItem } from './wishlist.js';
 import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from './returns.js';
 import { Refund } from './refund.js';
 import { MagicLinkUse, OtpCode, PasswordlessThrottle } from './passwordless.js';
+import { ExtensionBlock, ExtensionBlockVersion, ExtensionRenderError } from '../extensions/index.js';
 
 /** Every entity the ORM knows; a domain adds its entities here. */
 export const entities = [
@@ -25,4 +27,5 @@ export const entities = [
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
   OtpCode, PasswordlessThrottle, MagicLinkUse,
+  ExtensionBlock, ExtensionBlockVersion, ExtensionRenderError,
 ];

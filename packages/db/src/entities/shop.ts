@@ -15,6 +15,8 @@ export interface ShopSettings {
   passwordlessSignup?: boolean;
   /** Origins/URL prefixes magic-link redirect_url may point at. */
   redirectAllowList?: string[];
+  /** BCP 47 locale the portal speaks (default `en`); extension blocks see it. */
+  locale?: string;
 }
 
 export const Shop = defineEntity({

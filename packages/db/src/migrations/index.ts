@@ -4,10 +4,12 @@ import { Migration20261121233005_initial as M0 } from './Migration20261121233005
 import { Migration20261121233808_passwordless as M1 } from './Migration20261121233808_passwordless.js';
 import { Migration20261121234002_returns as M2 } from './Migration20261121234002_returns.js';
 import { Migration20261121235724_passwordless_purge_indexes as M3 } from './Migration20261121235724_passwordless_purge_indexes.js';
+import { Migration20261201085132_extensions as M4 } from './Migration20261201085132_extensions.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
   { name: 'Migration20261121233808_passwordless', class: M1 },
   { name: 'Migration20261121234002_returns', class: M2 },
   { name: 'Migration20261121235724_passwordless_purge_indexes', class: M3 },
+  { name: 'Migration20261201085132_extensions', class: M4 },
 ];

@@ -1,0 +1,9 @@
+import { adminUpdateAppMeta, ZAdminUpdateAppInput, ZAdminUpdateAppOutput } from '@cartly/contracts';
+import { adminProcedure } from '../trpc.js';
+import { setIframeHosts } from './admin-apps.js';
+
+export const adminUpdateApp = adminProcedure
+  .meta(adminUpdateAppMeta)
+  .input(ZAdminUpdateAppInput)
+  .output(ZAdminUpdateAppOutput)
+  .mutation(({ ctx, input }) => setIframeHosts(ctx.em, { shopId: ctx.shopId, appId: input.id }, input.iframe_hosts));
