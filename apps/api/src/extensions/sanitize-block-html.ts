@@ -14,7 +14,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     '*': ['class', 'title', 'lang', 'dir', 'aria-label', 'aria-hidden'],
-    a: ['href', 'target'],
+    a: ['href', 'target', 'rel'],
     img: ['src', 'alt', 'width', 'height'],
     td: ['colspan', 'rowspan'],
     th: ['colspan', 'rowspan', 'scope'],
@@ -25,6 +25,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // Whatever rel the template wrote is replaced: links never carry the opener or the referrer.
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,

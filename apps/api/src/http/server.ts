@@ -8,10 +8,13 @@ import { contextFactory, type Deps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
 import { openApiDocument } from '../openapi/document.js';
 import { readBody } from './body.js';
+import { jsonDepthExceeds } from '../lib/json-depth.js';
 import { serveMagicLinkPage } from '../routers/passwordless/magic-link-page.js';
 import { MAGIC_LINK_PAGE_PATH } from '../services/passwordless/magic-link.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** No API body nests this deep; deeper ones would overflow the stack downstream. */
+const MAX_BODY_DEPTH = 64;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -78,6 +81,7 @@ export function createApiServer(deps: Deps): Server {
     }
     let raw = '';
     if (BODY_METHODS.has(req.method ?? '')) raw = await readBody(req, deps.env.MAX_BODY_BYTES);
+    if (jsonDepthExceeds(raw, MAX_BODY_DEPTH)) throw new AppError('VALIDATION_FAILED', `request body is nested deeper than ${MAX_BODY_DEPTH} levels`);
 
     if (url.pathname.startsWith('/trpc/')) {
       // Always set (even to undefined): tRPC then knows the stream was consumed here.
