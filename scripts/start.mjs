@@ -83,5 +83,9 @@ Log in as the demo customer (the code arrives in the outbox below):
     -d '{"identifier":"${demo.customer_email}","code":"<code>"}'
 Or mint a token directly:  npm run cartly -- customer:token --shop ${demo.shop_id} --email ${demo.customer_email}
 
+Portal extension blocks of the demo app (one Liquid, one iframe, one remote-UI; add a CAT for the customer's name):
+  curl -s '${publicBaseUrl}/storefront/v1/portal/extensions?point=account_overview' \\
+    -H 'X-Shopify-Storefront-Access-Token: ${demo.storefront_access_token}'
+
 Press Ctrl+C to stop.
 `);

@@ -1,14 +1,18 @@
 import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager } from '@cartly/db';
 import { issueOwnerCredentials, provisionShop } from '../services/shops.js';
 import { createPaidOrder, fulfill } from '../services/orders.js';
+import { seedDemoExtensions } from '../extensions/demo.js';
+import { createBlockRenderer } from '../extensions/block-renderer.js';
+import { liquidjsEngine } from '../extensions/liquid/liquidjs-engine.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
 const DEMO_DOMAIN = 'demo.cartly.test';
 
 /**
- * A demo shop: one customer with an address, two products and a fulfilled
- * order. Run again, it keeps the data and issues fresh credentials (the old
- * ones are revoked: secrets are shown once and never stored).
+ * A demo shop: one customer with an address, two products, a fulfilled
+ * order, and an app with one portal block of each kind. Run again, it keeps
+ * the data and issues fresh credentials (the old ones are revoked: secrets
+ * are shown once and never stored).
  */
 export async function seedDemo(em: EntityManager) {
   const existing = await em.findOne(Shop, { domain: DEMO_DOMAIN });
@@ -16,6 +20,7 @@ export async function seedDemo(em: EntityManager) {
     const credentials = await issueOwnerCredentials(em, existing.id);
     const customer = await em.findOneOrFail(Customer, { shop: existing.id, email: DEMO_EMAIL });
     const order = await em.findOne(Order, { shop: existing.id, customer: customer.id }, { orderBy: { id: 'asc' } });
+    const extensions = await seedDemoExtensions(em, demoRenderer(), existing.id);
     return {
       shop_id: existing.id,
       admin_token: credentials.adminToken,
@@ -23,6 +28,7 @@ export async function seedDemo(em: EntityManager) {
       customer_email: DEMO_EMAIL,
       customer_id: customer.id,
       order_id: order?.id ?? null,
+      extensions_app: extensions,
     };
   }
   const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test', domain: DEMO_DOMAIN });
@@ -42,6 +48,7 @@ export async function seedDemo(em: EntityManager) {
     { variantId: mugV.id, quantity: 1 },
   ]);
   await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
+  const extensions = await seedDemoExtensions(em, demoRenderer(), shop.id);
   return {
     shop_id: shop.id,
     admin_token: adminToken,
@@ -49,5 +56,9 @@ export async function seedDemo(em: EntityManager) {
     customer_email: DEMO_EMAIL,
     customer_id: customer.id,
     order_id: order.id,
+    extensions_app: extensions,
   };
 }
+
+/** Only to check the demo templates as an app's would be; nothing is rendered here. */
+const demoRenderer = () => createBlockRenderer({ engine: liquidjsEngine(), blockTimeMs: 50 });
