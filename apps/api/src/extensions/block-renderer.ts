@@ -13,6 +13,12 @@ import { BoundedCache } from '../lib/bounded-cache.js';
 
 /** Rendered HTML beyond this many characters counts as an output bomb. */
 export const BLOCK_OUTPUT_MAX_CHARS = 64 * 1024;
+/**
+ * Time is the one limit a busy machine can break for an innocent template (a
+ * descheduled process, a GC pause): a block goes inert for time only when it
+ * runs out twice. Memory and output limits are deterministic: once is enough.
+ */
+const TIME_STRIKES = 2;
 
 export interface BlockRef {
   id: string;
@@ -49,6 +55,7 @@ export function createBlockRenderer(opts: BlockRendererOptions): BlockRenderer {
     weigh: (r) => (r.ok ? r.html.length : r.message.length) + 100,
   });
   const inert = new BoundedCache<string, BlockRenderResult>({ maxEntries: 10_000 });
+  const timeStrikes = new BoundedCache<string, number>({ maxEntries: 10_000 });
 
   const compile = (block: BlockRef) => {
     const key = `${block.id}:${block.version}`;
@@ -95,9 +102,12 @@ export function createBlockRenderer(opts: BlockRendererOptions): BlockRenderer {
       } catch (e) {
         const error = e instanceof TemplateError ? e : new TemplateError('the template failed');
         result = { ok: false, kind: error.opts.limit ? 'limit' : 'error', message: error.message };
-        // Cut short by what the slot had left, not by its own allowance: not the block's fault, try again next time.
-        if (error.opts.limit && allowance < opts.blockTimeMs && /render limit/.test(error.message)) {
-          return { ok: false, kind: 'error', message: 'skipped: the slot\'s render budget ran out while rendering it' };
+        if (error.opts.limit && /render limit/.test(error.message)) {
+          // Cut short by what the slot had left, not by its own allowance: not the block's fault, try again next time.
+          if (allowance < opts.blockTimeMs) return { ok: false, kind: 'error', message: 'skipped: the slot\'s render budget ran out while rendering it' };
+          const strikes = (timeStrikes.get(versionKey) ?? 0) + 1;
+          timeStrikes.set(versionKey, strikes);
+          if (strikes < TIME_STRIKES) return { ok: false, kind: 'error', message: `${error.message} (once so far; a second time makes it inert)` };
         }
       }
       if (!result.ok && result.kind === 'limit') return remember(inert, versionKey, result);
@@ -105,7 +115,7 @@ export function createBlockRenderer(opts: BlockRendererOptions): BlockRenderer {
     },
 
     forget(blockId) {
-      for (const cache of [inert, compiled, outputs] as BoundedCache<string, unknown>[]) cache.deleteWhere((key) => key.startsWith(`${blockId}:`));
+      for (const cache of [inert, compiled, outputs, timeStrikes] as BoundedCache<string, unknown>[]) cache.deleteWhere((key) => key.startsWith(`${blockId}:`));
     },
   };
 }

@@ -42,7 +42,9 @@ describe('nothing outside the given data is reachable', () => {
       '{% for k in shop %}{{ k }}{% endfor %}',
     ];
     await registered(t, app, 'probes', liquid(probes.map((p, i) => `[${i}:${p}]`).join(''), { point: 'header' }));
-    const [block] = (await timedSlot('header')).items;
+    // On a very busy machine one render can run out of time once (not twice: that would make it inert); ask again then.
+    let [block] = (await timedSlot('header')).items;
+    if (block!.html === '') [block] = (await timedSlot('header')).items;
     // Each probe is empty except a string's own length and the loop over the shop's own keys: the given data itself.
     expect(block!.html).toBe('[0:][1:][2:][3:][4:][5:][6:][7:][8:][9:12][10:][11:][12:][13:][14:nameSandbox ShopcurrencyUSDlocaleen]');
     expect(block!.html).not.toMatch(/function|Object|native code|PATH|\[object/);
@@ -107,10 +109,17 @@ describe('limits: a hostile block becomes inert, the slot still answers in time 
     // Allowance: the budget, one block's overshoot (limits are checked between tags) and the request itself.
     expect(first.ms).toBeLessThan(BUDGET_MS + 2 * BLOCK_MS + 750);
 
-    // The attackers broke limits: they are now inert (recorded), so the next answer is fast and complete.
-    const second = await timedSlot('sidebar');
-    expect(Object.fromEntries(second.items.map((b) => [b.slug, b.html]))).toMatchObject({ 'good-first': '<p>first Sandbox Shop</p>', 'good-last': '<p>last</p>' });
-    expect(second.ms).toBeLessThan(BUDGET_MS);
+    // The attackers broke limits: memory and output at once, time on the second strike. Each answer stays in time,
+    // and once they are all inert (recorded) the answer is fast and complete.
+    let complete = false;
+    for (let i = 0; i < 3 && !complete; i++) {
+      const next = await timedSlot('sidebar');
+      expect(next.ms).toBeLessThan(BUDGET_MS + 2 * BLOCK_MS + 750);
+      complete = next.items.find((b) => b.slug === 'good-last')!.html === '<p>last</p>';
+    }
+    const settled = await timedSlot('sidebar');
+    expect(Object.fromEntries(settled.items.map((b) => [b.slug, b.html]))).toMatchObject({ 'good-first': '<p>first Sandbox Shop</p>', 'good-last': '<p>last</p>' });
+    expect(settled.ms).toBeLessThan(BUDGET_MS);
 
     const listed = (await adminBlocks(t, shop, 'sidebar')).body.items as any[];
     const errors = Object.fromEntries(listed.map((b) => [b.slug, b.last_render_error]));
@@ -150,9 +159,9 @@ describe('limits: a hostile block becomes inert, the slot still answers in time 
     const tail = listed.find((b) => b.slug === 'tail');
     expect(tail.last_render_error).toMatchObject({ kind: 'error', message: expect.stringMatching(/render budget/) });
     expect(tail.active).toBe(true);
-    // Those that used their own allowance are inert, so within a few answers (each in time) the tail renders.
+    // Those that used their own allowance twice are inert, so within a few answers (each in time) the tail renders.
     let tailHtml = '';
-    for (let i = 0; i < 4 && tailHtml === ''; i++) {
+    for (let i = 0; i < 8 && tailHtml === ''; i++) {
       const next = await timedSlot('return_detail');
       expect(next.ms).toBeLessThan(BUDGET_MS + 2 * BLOCK_MS + 750);
       tailHtml = next.items.at(-1)!.html;
