@@ -33,8 +33,11 @@ export type BlockRenderResult =
 export interface BlockRenderer {
   /** Parses a template at registration; the error names the line. */
   check(template: string): { ok: true } | { ok: false; message: string };
-  /** Never throws: a failure is an empty block and a reason. `timeMs` is what the slot's budget still allows. */
-  render(block: BlockRef, data: Record<string, unknown>, timeMs: number): Promise<BlockRenderResult>;
+  /**
+   * Never throws: a failure is an empty block and a reason. `timeMs` is what the slot's budget still allows;
+   * `dataKey`, when given, is a string equal for equal data (saves serialising `data` again).
+   */
+  render(block: BlockRef, data: Record<string, unknown>, timeMs: number, dataKey?: string): Promise<BlockRenderResult>;
   /** Forget what is known about a block (the merchant asked for a retry). */
   forget(blockId: string): void;
 }
@@ -81,11 +84,11 @@ export function createBlockRenderer(opts: BlockRendererOptions): BlockRenderer {
       }
     },
 
-    async render(block, data, timeMs) {
+    async render(block, data, timeMs, dataKey) {
       const versionKey = `${block.id}:${block.version}`;
       const known = inert.get(versionKey);
       if (known) return known;
-      const outputKey = `${versionKey}:${digest(data)}`;
+      const outputKey = `${versionKey}:${digest(dataKey ?? JSON.stringify(data))}`;
       const cached = outputs.get(outputKey);
       if (cached) return cached;
       if (timeMs <= 0) return { ok: false, kind: 'error', message: 'skipped: the slot\'s render budget was used up by the blocks before it' };
@@ -126,6 +129,6 @@ function remember<V>(cache: BoundedCache<string, V>, key: string, value: V): V {
 }
 
 /** The data a block sees, as a short key: equal data, equal output. */
-function digest(data: Record<string, unknown>): string {
-  return createHash('sha1').update(JSON.stringify(data)).digest('base64url');
+function digest(serialised: string): string {
+  return createHash('sha1').update(serialised).digest('base64url');
 }

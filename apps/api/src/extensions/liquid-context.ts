@@ -21,26 +21,33 @@ export interface LiquidContext {
   return: Record<string, unknown> | null;
 }
 
-export async function loadLiquidContext(em: EntityManager, where: LiquidContextWhere): Promise<LiquidContext> {
-  const [shop, customer, order, ret] = await Promise.all([
-    em.execute<{ name: string; currency: string; locale: string | null }[]>(
-      `select "name", "currency", "settings"->>'locale' as "locale" from "shop" where "id" = ?`,
-      [where.shopId],
-    ),
-    where.customerId
-      ? em.execute<{ id: string; first_name: string | null; email: string | null }[]>(
-          'select "id", "first_name", "email" from "customer" where "id" = ? and "shop_id" = ?',
-          [where.customerId, where.shopId],
-        )
-      : [],
+/** The shop's and the customer's columns, as the slot query selects them beside each block. */
+export interface ContextColumns {
+  shop_name: string;
+  shop_currency: string;
+  shop_locale: string | null;
+  customer_id: string | null;
+  customer_first_name: string | null;
+  customer_email: string | null;
+}
+
+/** SQL for those columns: `s` is the shop, `c` the customer left-joined on the CAT's id (null without one). */
+export const CONTEXT_COLUMNS_SQL =
+  `s."name" as "shop_name", s."currency" as "shop_currency", s."settings"->>'locale' as "shop_locale", ` +
+  `c."id" as "customer_id", c."first_name" as "customer_first_name", c."email" as "customer_email"`;
+
+/** The whole context: shop and customer from the slot query's columns, the order or return loaded only when asked for and owned. */
+export async function loadLiquidContext(em: EntityManager, where: LiquidContextWhere, columns: ContextColumns): Promise<LiquidContext> {
+  const [order, ret] = await Promise.all([
     where.customerId && where.orderId ? loadOrder(em, where.shopId, where.customerId, where.orderId) : null,
     where.customerId && where.returnId ? loadReturn(em, where.shopId, where.customerId, where.returnId) : null,
   ]);
-  const c = customer[0];
   return {
-    shop: { name: shop[0]?.name ?? '', currency: shop[0]?.currency ?? 'USD', locale: shop[0]?.locale ?? 'en' },
+    shop: { name: columns.shop_name, currency: columns.shop_currency, locale: columns.shop_locale ?? 'en' },
     // Customers carry no tags yet; the field is there so templates written against it keep working.
-    customer: c ? { id: c.id, first_name: c.first_name, email: c.email, tags: [] } : null,
+    customer: columns.customer_id
+      ? { id: columns.customer_id, first_name: columns.customer_first_name, email: columns.customer_email, tags: [] }
+      : null,
     order,
     return: ret,
   };

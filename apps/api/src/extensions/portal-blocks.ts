@@ -2,7 +2,7 @@ import type { PortalBlockDto, RemoteUiNode } from '@cartly/contracts';
 import type { EntityManager, ExtensionBlockKind, ExtensionPoint, ExtensionSettings } from '@cartly/db';
 import type { BlockRenderer } from './block-renderer.js';
 import { checkIframeUrl, IFRAME_ALLOW, IFRAME_REFERRER_POLICY, IFRAME_SANDBOX } from './iframe-url.js';
-import { loadLiquidContext, type LiquidContextWhere } from './liquid-context.js';
+import { CONTEXT_COLUMNS_SQL, loadLiquidContext, type ContextColumns, type LiquidContextWhere } from './liquid-context.js';
 import { recordRenderFailure } from './render-errors.js';
 import { effectiveSettings } from './settings.js';
 
@@ -14,7 +14,7 @@ import { effectiveSettings } from './settings.js';
  * after the other against what is left of the slot's time budget.
  */
 
-interface SlotRow {
+interface SlotRow extends ContextColumns {
   id: string;
   slug: string;
   point: ExtensionPoint;
@@ -42,19 +42,25 @@ export async function listPortalBlocks(
   where: LiquidContextWhere & { point: ExtensionPoint },
 ): Promise<PortalBlockDto[]> {
   const deadline = performance.now() + deps.budgetMs;
+  // One round trip for the blocks and what every Liquid block sees of the shop and the customer.
   const rows = await em.execute<SlotRow[]>(
     `select b."id", b."slug", b."point", b."position", b."kind", b."title", b."template", b."url", b."tree", b."settings",
-            b."settings_override", b."version", a."client_id", a."name" as "app_name", a."iframe_hosts", (e."id" is not null) as "inert"
+            b."settings_override", b."version", a."client_id", a."name" as "app_name", a."iframe_hosts", (e."id" is not null) as "inert",
+            ${CONTEXT_COLUMNS_SQL}
        from "extension_block" b
        join "app" a on a."id" = b."app_id" and a."shop_id" = b."shop_id" and a."uninstalled_at" is null
+       join "shop" s on s."id" = b."shop_id"
+       left join "customer" c on c."id" = ? and c."shop_id" = b."shop_id"
        left join "extension_render_error" e on e."block_id" = b."id" and e."version" = b."version" and e."kind" = 'limit'
       where b."shop_id" = ? and b."point" = ? and b."app_enabled" and b."merchant_enabled"
       order by b."position", b."id"
       limit ?`,
-    [where.shopId, where.point, SLOT_MAX_BLOCKS],
+    [where.customerId, where.shopId, where.point, SLOT_MAX_BLOCKS],
   );
   const needsContext = rows.some((r) => r.kind === 'liquid' && !r.inert);
-  const context = needsContext ? await loadLiquidContext(em, where) : null;
+  const context = needsContext ? await loadLiquidContext(em, where, rows[0]!) : null;
+  // Serialised once: each block's cache key is this plus its own settings.
+  const contextKey = context ? JSON.stringify(context) : '';
 
   const blocks: PortalBlockDto[] = [];
   for (const row of rows) {
@@ -77,7 +83,8 @@ export async function listPortalBlocks(
       let html = '';
       if (!row.inert && context) {
         const data = { ...context, settings, block: { slug: row.slug, title: row.title, version: row.version } };
-        const result = await deps.renderer.render({ id: row.id, version: row.version, template: row.template! }, data, deadline - performance.now());
+        const dataKey = `${contextKey}${JSON.stringify(settings)}${row.title}`;
+        const result = await deps.renderer.render({ id: row.id, version: row.version, template: row.template! }, data, deadline - performance.now(), dataKey);
         if (result.ok) html = result.html;
         else await recordRenderFailure(em, { shopId: where.shopId, blockId: row.id, version: row.version, kind: result.kind, message: result.message });
       }
