@@ -48,6 +48,8 @@ export async function updateAdminBlock(
   where: { shopId: string; id: string },
   changes: BlockChanges,
 ): Promise<AdminBlockDto> {
+  // Merchant edits of one shop's slots run one at a time: two moves locking each other's rows in opposite orders would deadlock.
+  await em.execute(`select pg_advisory_xact_lock(hashtextextended('extension_slots:' || ?, 0))`, [where.shopId]);
   const { block } = await lockInstalledBlock(em, where.shopId, where.id);
   if (changes.point !== undefined && !block.allowedPoints.includes(changes.point)) {
     throw new AppError('BUSINESS_RULE', `point: this block may only be placed in ${block.allowedPoints.join(', ')}`, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
-import { AdminToken, ExtensionBlock, ExtensionBlockVersion, EXTENSION_POINTS, EXTENSION_BLOCK_KINDS } from '@cartly/db';
+import { AdminToken, ExtensionBlock, ExtensionBlockVersion, EXTENSION_POINTS, EXTENSION_BLOCK_KINDS, ReturnRequest, ReturnRequestLine, rmaWorkflowId, uuidv7 } from '@cartly/db';
 import { BLOCK_KIND_VALUES, EXTENSION_POINT_VALUES } from '@cartly/contracts';
 import { newToken } from '../auth/tokens.js';
 import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
@@ -243,6 +243,29 @@ describe('the Liquid context: the shop always, the customer and their own order 
   });
 });
 
+describe('the return context', () => {
+  test('a return_detail block sees the customer\'s own return only; another customer\'s id renders without it', async () => {
+    const retShop = await createShop(t, 'Returns Shop');
+    const app = await installApp(t, retShop, 'Ret');
+    await registered(t, app, 'ret', liquid('<p>{{ return.status }}|{{ return.order_number }}|{{ return.refund_cents }}|{% for l in return.lines %}{{ l.title }}×{{ l.quantity }} {{ l.reason }}{% endfor %}</p>', { point: 'return_detail' }));
+    const ann = await createLoggedInCustomer(t, retShop, 'ann@example.com');
+    const bob = await createLoggedInCustomer(t, retShop, 'bob@example.com');
+    const order = await fulfilledOrder(t, retShop, ann.customerId);
+    // A return request as the returns domain records it (its workflow plays no part in what a block sees).
+    const em = t.db.orm.em.fork();
+    const id = uuidv7();
+    em.create(ReturnRequest, {
+      id, shop: retShop.shopId, customer: ann.customerId, order: order.id, status: 'requested', currency: 'USD', amountCents: 2000,
+      expiresAt: new Date(Date.now() + 86_400_000), workflowId: rmaWorkflowId(id),
+    });
+    em.create(ReturnRequestLine, { shop: retShop.shopId, returnRequest: id, orderLine: order.small, quantity: 1, reason: 'damaged' });
+    await em.flush();
+    const html = async (cat: string) => (await slot(t, retShop, 'return_detail', { cat, return_id: id })).body.items[0].html;
+    expect(await html(ann.cat)).toMatch(new RegExp(`^<p>requested\\|${order.number}\\|2000\\|.+×1 damaged</p>$`));
+    expect(await html(bob.cat)).toBe('<p>|||</p>');
+  });
+});
+
 describe('iframe host allow-list: set at install, edited by the merchant', () => {
   test('listing and editing the hosts; a frame whose host leaves the list is no longer served', async () => {
     const hostShop = await createShop(t, 'Hosts');
@@ -296,6 +319,19 @@ test('the typed tRPC client: app, storefront and admin faces', async () => {
   expect((refused as TRPCClientError<any>).message).toMatch(/^template: line 1/);
   await expect(trpcClient(t, { bearer: app.appToken }).extensions.blocks.delete.mutate({ slug: 'nope' })).rejects.toThrow(/no block with that slug/);
   expect(customerId).toBeTruthy();
+});
+
+test('concurrent merchant moves within a slot always leave positions 0..n-1, each block once', async () => {
+  const moveShop = await createShop(t, 'Moves');
+  const app = await installApp(t, moveShop, 'Mover');
+  const ids: string[] = [];
+  for (let i = 0; i < 6; i++) ids.push(await registered(t, app, `m${i}`, liquid(`<p>${i}</p>`, { point: 'sidebar' })));
+  const moves = ids.map((id, i) => rest(t, 'PUT', `/admin/customer-portal/extensions/${id}`, { bearer: moveShop.adminToken, body: { position: (i * 7) % 6 } }));
+  const results = await Promise.all(moves);
+  expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));
+  const listed = (await adminBlocks(t, moveShop, 'sidebar')).body.items as { id: string; position: number }[];
+  expect(listed.map((b) => b.position)).toEqual([0, 1, 2, 3, 4, 5]);
+  expect(new Set(listed.map((b) => b.id))).toEqual(new Set(ids));
 });
 
 test('concurrent first upserts of one slug make one block with consecutive versions', async () => {
