@@ -15,7 +15,8 @@ let shop: TestShop;
 let app: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApi();
+  // Generous render limits: these tests are about content and rules; liquid-sandbox.test.ts tests the limits.
+  t = await startTestApi({ EXTENSIONS_BLOCK_RENDER_MS: 2_000, EXTENSIONS_RENDER_BUDGET_MS: 5_000 });
   shop = await createShop(t, 'Rules Shop');
   app = await installApp(t, shop, 'Framer', ['frames.example.com', 'widgets.example.com:8443']);
 });

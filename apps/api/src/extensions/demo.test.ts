@@ -7,7 +7,8 @@ import { rest, startTestApi, type TestApi } from '../../test/harness.js';
 
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi();
+  // Generous render limits: these tests are about content and rules; liquid-sandbox.test.ts tests the limits.
+  t = await startTestApi({ EXTENSIONS_BLOCK_RENDER_MS: 2_000, EXTENSIONS_RENDER_BUDGET_MS: 5_000 });
 });
 afterAll(() => t.close());
 

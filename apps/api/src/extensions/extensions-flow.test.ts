@@ -18,7 +18,8 @@ let reviews: TestApp;
 let loyalty: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApi();
+  // Generous render limits: these tests are about content and rules; liquid-sandbox.test.ts tests the limits.
+  t = await startTestApi({ EXTENSIONS_BLOCK_RENDER_MS: 2_000, EXTENSIONS_RENDER_BUDGET_MS: 5_000 });
   shop = await createShop(t, 'Flow Shop');
   reviews = await installApp(t, shop, 'Reviews', ['reviews.example.com']);
   loyalty = await installApp(t, shop, 'Loyalty', ['loyalty.example.com']);

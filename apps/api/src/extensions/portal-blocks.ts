@@ -41,7 +41,6 @@ export async function listPortalBlocks(
   deps: { renderer: BlockRenderer; budgetMs: number },
   where: LiquidContextWhere & { point: ExtensionPoint },
 ): Promise<PortalBlockDto[]> {
-  const deadline = performance.now() + deps.budgetMs;
   // One round trip for the blocks and what every Liquid block sees of the shop and the customer.
   const rows = await em.execute<SlotRow[]>(
     `select b."id", b."slug", b."point", b."position", b."kind", b."title", b."template", b."url", b."tree", b."settings",
@@ -61,6 +60,8 @@ export async function listPortalBlocks(
   const context = needsContext ? await loadLiquidContext(em, where, rows[0]!) : null;
   // Serialised once: each block's cache key is this plus its own settings.
   const contextKey = context ? JSON.stringify(context) : '';
+  // The budget is for rendering: it starts once the data is there (database latency is not the blocks' doing).
+  const deadline = performance.now() + deps.budgetMs;
 
   const blocks: PortalBlockDto[] = [];
   for (const row of rows) {

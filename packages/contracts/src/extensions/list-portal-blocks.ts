@@ -11,7 +11,7 @@ export const listPortalBlocksMeta = route({
     'server-side in a sandbox against `shop` (name, currency, locale), `customer` (id, first_name, email, tags; only with a ' +
     'CAT of this shop) and, for their slots, the `order` / `return` whose id is passed, only when it is the customer\'s own: ' +
     'otherwise the block renders without it and nothing tells whether the id exists. The HTML is sanitised. A block that fails ' +
-    'or breaks a sandbox limit comes back with empty `html`; the whole slot renders within a fixed time budget.',
+    'or breaks a sandbox limit comes back with empty `html`; the whole slot renders within a fixed time budget (counted from when its data is loaded).',
 });
 export const ZListPortalBlocksInput = z
   .strictObject({
