@@ -1,7 +1,5 @@
 import { openOrm, type EntityManager } from '@cartly/db';
-import { provisionShop, installApp } from '../../apps/api/src/services/shops.js';
-import { createCustomer } from '../../apps/api/src/services/customers.js';
-import { issueCustomerToken } from '../../apps/api/src/auth/credentials.js';
+import { createCustomer, installApp, issueCustomerToken, provisionShop } from '@cartly/api/provisioning';
 import { upsertAppBlock } from '../../apps/api/src/extensions/app-blocks.js';
 import { createBlockRenderer } from '../../apps/api/src/extensions/block-renderer.js';
 import { liquidjsEngine } from '../../apps/api/src/extensions/liquid/liquidjs-engine.js';

@@ -1,9 +1,10 @@
 // `npm run cartly -- <command>`: back-office commands. Secrets print once, as JSON.
 import { z } from 'zod';
 import { Customer, migrate, openOrm, type EntityManager } from '@cartly/db';
-import { ZEmail, ZIframeHost } from '@cartly/contracts';
+import { ZEmail } from '@cartly/contracts';
+import { ZIframeHost } from '@cartly/contracts/extensions';
 import { loadEnv } from '../env.js';
-import { installApp, provisionShop } from '../services/shops.js';
+import { installApp, provisionShop } from '../shops/shops.js';
 import { issueCustomerToken } from '../auth/credentials.js';
 import { seedDemo } from './seed-demo.js';
 import { parseFlags, required } from './args.js';

@@ -2,7 +2,7 @@ import {
   App, ExtensionBlock, LockMode,
   type EntityManager, type ExtensionPoint, type ExtensionSettings, type IApp, type IExtensionBlock,
 } from '@cartly/db';
-import type { AdminBlockDto } from '@cartly/contracts';
+import type { AdminBlockDto } from '@cartly/contracts/extensions';
 import { AppError } from '../errors.js';
 import type { BlockRenderer } from './block-renderer.js';
 import { clearRenderFailure } from './render-errors.js';

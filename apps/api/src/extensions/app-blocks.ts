@@ -1,4 +1,4 @@
-import type { UpsertBlockInput } from '@cartly/contracts';
+import type { UpsertBlockInput } from '@cartly/contracts/extensions';
 import {
   App, ExtensionBlock, ExtensionBlockVersion, LockMode, uuidv7,
   type EntityManager, type ExtensionPoint, type IExtensionBlock,

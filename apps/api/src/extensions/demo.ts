@@ -1,5 +1,5 @@
 import { App, type EntityManager } from '@cartly/db';
-import { installApp } from '../services/shops.js';
+import { installApp } from '../shops/shops.js';
 import { upsertAppBlock } from './app-blocks.js';
 import type { BlockRenderer } from './block-renderer.js';
 

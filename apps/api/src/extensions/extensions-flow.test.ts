@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
-import { AdminToken, ExtensionBlock, ExtensionBlockVersion, EXTENSION_POINTS, EXTENSION_BLOCK_KINDS, ReturnRequest, ReturnRequestLine, rmaWorkflowId, uuidv7 } from '@cartly/db';
-import { BLOCK_KIND_VALUES, EXTENSION_POINT_VALUES } from '@cartly/contracts';
+import { AdminToken, ExtensionBlock, ExtensionBlockVersion, EXTENSION_POINTS, EXTENSION_BLOCK_KINDS, ReturnRequest, ReturnRequestLine, uuidv7 } from '@cartly/db';
+import { rmaWorkflowId } from '@cartly/contracts/workflows';
+import { BLOCK_KIND_VALUES, EXTENSION_POINT_VALUES } from '@cartly/contracts/extensions';
 import { newToken } from '../auth/tokens.js';
 import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { fulfilledOrder } from '../../test/returns.js';

@@ -1,10 +1,9 @@
-import { getBlockMeta, ZGetBlockInput, ZGetBlockOutput } from '@cartly/contracts';
-import { appProcedure } from '../trpc.js';
+import { getBlockMeta, ZGetBlockInput, ZGetBlockOutput } from '@cartly/contracts/extensions';
+import { procedure } from '../trpc.js';
 import { getAppBlock } from './app-blocks.js';
 import { appBlockView, currentRenderErrors } from './views.js';
 
-export const getBlock = appProcedure
-  .meta(getBlockMeta)
+export const getBlock = procedure(getBlockMeta)
   .input(ZGetBlockInput)
   .output(ZGetBlockOutput)
   .query(async ({ ctx, input }) => {

@@ -1,4 +1,4 @@
-import { isHostName } from '@cartly/contracts';
+import { isHostName } from '@cartly/contracts/extensions';
 
 /*
  * iframe blocks (SPEC §6): https only, the host exactly on the app's

@@ -1,4 +1,4 @@
-import type { PortalBlockDto, RemoteUiNode } from '@cartly/contracts';
+import type { PortalBlockDto, RemoteUiNode } from '@cartly/contracts/extensions';
 import type { EntityManager, ExtensionBlockKind, ExtensionPoint, ExtensionSettings } from '@cartly/db';
 import type { BlockRenderer } from './block-renderer.js';
 import { checkIframeUrl, IFRAME_ALLOW, IFRAME_REFERRER_POLICY, IFRAME_SANDBOX } from './iframe-url.js';

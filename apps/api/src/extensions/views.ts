@@ -1,4 +1,4 @@
-import type { AdminBlockDto, AppBlockDto, RemoteUiNode } from '@cartly/contracts';
+import type { AdminBlockDto, AppBlockDto, RemoteUiNode } from '@cartly/contracts/extensions';
 import { ExtensionRenderError, type EntityManager, type IApp, type IExtensionBlock, type IExtensionRenderError } from '@cartly/db';
 import { effectiveSettings } from './settings.js';
 

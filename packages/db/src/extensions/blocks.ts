@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { createdAtColumn, idColumn, updatedAtColumn } from '../entities/columns.js';
-import { Shop } from '../entities/shop.js';
-import { App } from '../entities/credentials.js';
+import { createdAtColumn, idColumn, updatedAtColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { App } from '../shops/credentials.js';
 
 /*
  * Portal extension points (SPEC §6): blocks that installed apps put into the

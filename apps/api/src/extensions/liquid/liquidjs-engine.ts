@@ -1,5 +1,5 @@
 import { Liquid, LiquidError, type Template } from 'liquidjs';
-import { LIQUID_TEMPLATE_MAX_CHARS } from '@cartly/contracts';
+import { LIQUID_TEMPLATE_MAX_CHARS } from '@cartly/contracts/extensions';
 import { TemplateError, type CompiledTemplate, type TemplateEngine } from './engine.js';
 
 /*
