@@ -1,6 +1,7 @@
 import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager } from '@cartly/db';
 import { issueOwnerCredentials, provisionShop } from '../shops/shops.js';
 import { createPaidOrder, fulfill } from '../orders/orders.js';
+import { saveCustomCss } from '../portal-core/custom-css.js';
 import { seedLoyaltyDemo } from '../portal-core/seed-loyalty-demo.js';
 import { seedDemoExtensions } from '../extensions/demo.js';
 import { createBlockRenderer } from '../extensions/block-renderer.js';
@@ -50,6 +51,8 @@ export async function seedDemo(em: EntityManager) {
     { variantId: mugV.id, quantity: 1 },
   ]);
   await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
+  // Portal settings stay at their defaults (version 0); a little branding shows the custom CSS path working.
+  await saveCustomCss(em, shop.id, ':host{--cartly-primary:#0f766e}.subscription-card{border-radius:12px}');
   const extensions = await seedDemoExtensions(em, demoRenderer(), shop.id);
   return {
     shop_id: shop.id,

@@ -6,7 +6,8 @@ import { Migration20261121234002_returns as M2 } from './Migration20261121234002
 import { Migration20261121235724_passwordless_purge_indexes as M3 } from './Migration20261121235724_passwordless_purge_indexes.js';
 import { Migration20261201085132_extensions as M4 } from './Migration20261201085132_extensions.js';
 import { Migration20261201085150_portal_loyalty as M5 } from './Migration20261201085150_portal_loyalty.js';
-import { Migration20261201093000_rate_limit_window as M6 } from './Migration20261201093000_rate_limit_window.js';
+import { Migration20261201085436_portal_core as M6 } from './Migration20261201085436_portal_core.js';
+import { Migration20261201093000_rate_limit_window as M7 } from './Migration20261201093000_rate_limit_window.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
@@ -15,5 +16,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121235724_passwordless_purge_indexes', class: M3 },
   { name: 'Migration20261201085132_extensions', class: M4 },
   { name: 'Migration20261201085150_portal_loyalty', class: M5 },
-  { name: 'Migration20261201093000_rate_limit_window', class: M6 },
+  { name: 'Migration20261201085436_portal_core', class: M6 },
+  { name: 'Migration20261201093000_rate_limit_window', class: M7 },
 ];
