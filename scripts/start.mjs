@@ -88,6 +88,9 @@ ${demo.company.members.map((m) => `  ${m.role.padEnd(7)} ${m.email}`).join('\n')
   Log in as any of them the same way; the buyer can reorder order ${demo.company.reorderable_order_id}:
   curl -s -X POST ${publicBaseUrl}/customer/orders/${demo.company.reorderable_order_id}/reorder \\
     -H 'Authorization: Bearer <cat>' -H 'content-type: application/json' -d '{"location_id":"${demo.company.location_id}"}'
+Portal extension blocks of the demo app (one Liquid, one iframe, one remote-UI; add a CAT for the customer's name):
+  curl -s '${publicBaseUrl}/storefront/v1/portal/extensions?point=account_overview' \\
+    -H 'X-Shopify-Storefront-Access-Token: ${demo.storefront_access_token}'
 
 Press Ctrl+C to stop.
 `);

@@ -10,6 +10,8 @@ const ZBenchEnv = z.object({
    * interrupted runs are dropped first. Never set it for a shared server, where another run may be using them.
    */
   BENCH_OWN_SERVER: z.stringbool().default(false),
+  /** `addresses` (customer address book), `extensions` (a slot of 20 Liquid blocks), or `all`, one after the other. */
+  BENCH_SCENARIO: z.enum(['addresses', 'extensions', 'all']).default('all'),
   /** Seconds of measured load per target. */
   BENCH_DURATION: z.coerce.number().int().min(1).max(120).default(10),
   /** Seconds of unmeasured load first, so both targets are JIT-warm and their pools full. */

@@ -9,10 +9,10 @@ export interface Measured extends LoadFigures {
 
 const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 
-function table(rows: Measured[]): string[] {
+function table(rows: Measured[], baselineLabel: string): string[] {
   const header = ['target', 'round', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'responses', 'failures'];
   const body = rows.map((r) => [
-    r.target === 'api' ? 'api: startApi (production)' : 'baseline: node:http + pg',
+    r.target === 'api' ? 'api: startApi (production)' : baselineLabel,
     String(r.round),
     r.rps.toFixed(0),
     r.p50Ms.toFixed(2),
@@ -29,16 +29,16 @@ const best = (rows: Measured[], target: Measured['target']) =>
   rows.filter((r) => r.target === target).reduce((a, b) => (b.rps > a.rps ? b : a));
 
 /** A plain table of the figures and the API/baseline ratios; figures only, no verdict. */
-export function formatReport(rows: Measured[], setup: string[]): string {
+export function formatReport(rows: Measured[], setup: string[], opts: { baselineLabel: string; targetPercent: number }): string {
   const api = best(rows, 'api');
   const baseline = best(rows, 'baseline');
   const rounds = Math.max(...rows.map((r) => r.round));
   return [
     ...setup,
     '',
-    ...table(rows),
+    ...table(rows, opts.baselineLabel),
     '',
-    `${rounds > 1 ? `best of ${rounds} rounds: ` : ''}API / baseline throughput: ${((100 * api.rps) / baseline.rps).toFixed(1)} % (target >= 70 %)`,
+    `${rounds > 1 ? `best of ${rounds} rounds: ` : ''}API / baseline throughput: ${((100 * api.rps) / baseline.rps).toFixed(1)} % (target >= ${opts.targetPercent} %)`,
     `API / baseline latency: p50 ${(api.p50Ms / baseline.p50Ms).toFixed(2)}x, p99 ${(api.p99Ms / baseline.p99Ms).toFixed(2)}x; ` +
       `server CPU per request ${(api.cpuMicrosPerRequest / baseline.cpuMicrosPerRequest).toFixed(2)}x`,
     ...(rows.some((r) => r.failures > 0) ? ['WARNING: some requests failed; the figures above are not comparable.'] : []),

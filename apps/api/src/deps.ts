@@ -5,6 +5,7 @@ import { appSessionsDeps, type AppSessionsDeps } from './app-sessions/deps.js';
 import { passwordlessDeps, type PasswordlessDeps } from './passwordless/deps.js';
 import { portalCoreDeps, type PortalCoreDeps } from './portal-core/deps.js';
 import { returnsDeps, type ReturnsDeps } from './returns/deps.js';
+import { extensionsDeps, type ExtensionsDeps } from './extensions/deps.js';
 
 /** Each domain's narrow dependencies, composed once where the app starts. */
 export interface DomainDeps {
@@ -12,6 +13,7 @@ export interface DomainDeps {
   returns: ReturnsDeps;
   appSessions: AppSessionsDeps;
   portalCore: PortalCoreDeps;
+  extensions: ExtensionsDeps;
 }
 
 /** `orm` is for what lives in our own database rather than behind an adapter (the ledger payment provider). */
@@ -21,5 +23,6 @@ export function domainDeps(adapters: Adapters, env: Env, orm: MikroORM): DomainD
     returns: returnsDeps(adapters),
     appSessions: appSessionsDeps(adapters),
     portalCore: portalCoreDeps(adapters, env, orm),
+    extensions: extensionsDeps(adapters, env),
   };
 }

@@ -3,6 +3,7 @@ import { databaseEnvShape, mailEnvShape, nodeEnvShape, parseEnv, temporalEnvShap
 import { adaptersEnvShape, adaptersProductionRequirements } from './adapters/env.js';
 import { smsEnvShape, smsProductionRequirements } from './adapters/sms/env.js';
 import { passwordlessEnvShape, passwordlessProductionRequirements } from './passwordless/env.js';
+import { extensionsEnvShape } from './extensions/env.js';
 import { secretBoxEnvShape, secretBoxProductionRequirements } from './lib/secret-box-env.js';
 
 /** The only place the API reads process.env; everything else receives an Env. Each domain's settings sit beside it. */
@@ -24,6 +25,7 @@ export const ZEnv = z.object({
   ...smsEnvShape,
   ...passwordlessEnvShape,
   ...secretBoxEnvShape,
+  ...extensionsEnvShape,
 });
 export type Env = z.infer<typeof ZEnv>;
 

@@ -8,6 +8,7 @@ import { appSessionsRouter } from './app-sessions/router.js';
 import { returnsRouter } from './returns/router.js';
 import { portalCoreRouter } from './portal-core/router.js';
 import { companiesRouter } from './companies/router.js';
+import { extensionsRouter } from './extensions/router.js';
 
 /** The whole API; each domain contributes one router. Keys read domain → sub-resource → verb. */
 export const appRouter = router({
@@ -20,6 +21,7 @@ export const appRouter = router({
   returns: returnsRouter,
   portalCore: portalCoreRouter,
   companies: companiesRouter,
+  extensions: extensionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

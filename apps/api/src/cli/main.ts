@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Customer, Shop, migrate, openOrm, type EntityManager } from '@cartly/db';
 import { ZEmail } from '@cartly/contracts';
+import { ZIframeHost } from '@cartly/contracts/extensions';
 import { loadEnv } from '../env.js';
 import { installApp, provisionShop, rotateAdminToken } from '../shops/shops.js';
 import { issueCustomerToken } from '../auth/credentials.js';
@@ -26,8 +27,12 @@ const commands: Record<string, Command> = {
     return { admin_token: adminToken, expires_at: expiresAt.toISOString() };
   },
   async 'app:install'(em, flags) {
-    const hosts = flags.get('iframe-host') ?? [];
-    for (const h of hosts) z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, `--iframe-host "${h}" must be a bare host name`).parse(h);
+    // The same rule as the merchant's edit (PUT /admin/customer-portal/extension-apps/{id}): DNS names, no IP literals.
+    const hosts = [...new Set((flags.get('iframe-host') ?? []).map((h) => {
+      const parsed = ZIframeHost.safeParse(h);
+      if (!parsed.success) throw new Error(`--iframe-host "${h}" must be a DNS host name (optionally :port), not an IP address, scheme or path`);
+      return parsed.data;
+    }))];
     const { app, appToken } = await installApp(em, { shopId: required(flags, 'shop'), name: required(flags, 'name'), iframeHosts: hosts });
     return { app_client_id: app.clientId, app_token: appToken };
   },

@@ -4,16 +4,19 @@ import { createPaidOrder, fulfill } from '../orders/orders.js';
 import { saveCustomCss } from '../portal-core/custom-css.js';
 import { seedLoyaltyDemo } from '../portal-core/seed-loyalty-demo.js';
 import { seedDemoCompany } from '../companies/demo.js';
+import { seedDemoExtensions } from '../extensions/demo.js';
+import { createBlockRenderer } from '../extensions/block-renderer.js';
+import { liquidjsEngine } from '../extensions/liquid/liquidjs-engine.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
 const DEMO_DOMAIN = 'demo.cartly.test';
 
 /**
- * A demo shop: one customer with an address, two products, a loyalty program
- * and a fulfilled order (which earned the customer points), and a B2B company
- * with a location budget and a member of each role. Run again, it keeps the
- * data and issues fresh credentials (the old ones are revoked: secrets are
- * shown once and never stored).
+ * A demo shop: one customer with an address, two products, a loyalty program,
+ * a fulfilled order (which earned the customer points), a B2B company with a
+ * location budget and a member of each role, and an app with one portal block
+ * of each kind. Run again, it keeps the data and issues fresh credentials (the
+ * old ones are revoked: secrets are shown once and never stored).
  */
 export async function seedDemo(em: EntityManager) {
   const existing = await em.findOne(Shop, { domain: DEMO_DOMAIN });
@@ -21,6 +24,7 @@ export async function seedDemo(em: EntityManager) {
     const credentials = await issueOwnerCredentials(em, existing.id);
     const customer = await em.findOneOrFail(Customer, { shop: existing.id, email: DEMO_EMAIL });
     const order = await em.findOne(Order, { shop: existing.id, customer: customer.id }, { orderBy: { id: 'asc' } });
+    const extensions = await seedDemoExtensions(em, demoRenderer(), existing.id);
     return {
       shop_id: existing.id,
       admin_token: credentials.adminToken,
@@ -29,6 +33,7 @@ export async function seedDemo(em: EntityManager) {
       customer_id: customer.id,
       order_id: order?.id ?? null,
       company: await seedDemoCompany(em, existing.id),
+      extensions_app: extensions,
     };
   }
   const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test', domain: DEMO_DOMAIN });
@@ -51,6 +56,7 @@ export async function seedDemo(em: EntityManager) {
   await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
   // Portal settings stay at their defaults (version 0); a little branding shows the custom CSS path working.
   await saveCustomCss(em, shop.id, ':host{--cartly-primary:#0f766e}.subscription-card{border-radius:12px}');
+  const extensions = await seedDemoExtensions(em, demoRenderer(), shop.id);
   return {
     shop_id: shop.id,
     admin_token: adminToken,
@@ -59,5 +65,9 @@ export async function seedDemo(em: EntityManager) {
     customer_id: customer.id,
     order_id: order.id,
     company: await seedDemoCompany(em, shop.id),
+    extensions_app: extensions,
   };
 }
+
+/** Only to check the demo templates as an app's would be; nothing is rendered here. */
+const demoRenderer = () => createBlockRenderer({ engine: liquidjsEngine(), blockTimeMs: 50 });

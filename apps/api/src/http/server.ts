@@ -11,6 +11,7 @@ import type { RawRoute } from './raw-routes.js';
 import { readBody } from './body.js';
 import { assignRequestId, logRequestError } from './error-log.js';
 import { findRawRoute } from './raw-routes.js';
+import { jsonDepthExceeds } from '../lib/json-depth.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -19,6 +20,9 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * per-request limit. The widget's batch link splits at the same number.
  */
 export const MAX_BATCH_SIZE = 10;
+
+/** No API body nests this deep; deeper ones would overflow the stack downstream. */
+const MAX_BODY_DEPTH = 64;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -93,6 +97,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
     }
     let body = '';
     if (BODY_METHODS.has(req.method ?? '')) body = await readBody(req, app.env.MAX_BODY_BYTES);
+    if (jsonDepthExceeds(body, MAX_BODY_DEPTH)) throw new AppError('VALIDATION_FAILED', `request body is nested deeper than ${MAX_BODY_DEPTH} levels`);
 
     if (url.pathname.startsWith('/trpc/')) {
       // Always set (even to undefined): tRPC then knows the stream was consumed here.

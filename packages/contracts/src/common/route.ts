@@ -19,6 +19,8 @@ export const ADMIN_SCOPES = [
   'write_account_api',
   'read_companies',
   'write_companies',
+  'read_extensions',
+  'write_extensions',
 ] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 

@@ -11,6 +11,7 @@ export * from '../passwordless/passwordless.js';
 export * from '../lib/rate-limit-window.js';
 export * from '../portal-core/index.js';
 export * from '../companies/index.js';
+export * from '../extensions/index.js';
 
 import { Shop } from '../shops/shop.js';
 import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from '../shops/credentials.js';
@@ -31,6 +32,7 @@ import {
 } from '../portal-core/index.js';
 import { companyEntities } from '../companies/entities.js';
 import type { Options } from '@mikro-orm/postgresql';
+import { ExtensionBlock, ExtensionBlockVersion, ExtensionRenderError } from '../extensions/index.js';
 
 /**
  * Every entity the ORM knows; a domain adds its entities here. Typed as the
@@ -46,4 +48,5 @@ export const entities: NonNullable<Options['entities']> = [
   LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
   AccountApiProvider, AccountApiAuthorization, AccountApiToken,
   ...companyEntities,
+  ExtensionBlock, ExtensionBlockVersion, ExtensionRenderError,
 ];

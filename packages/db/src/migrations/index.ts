@@ -4,20 +4,22 @@ import { Migration20261121233005_initial as M0 } from './Migration20261121233005
 import { Migration20261121233808_passwordless as M1 } from './Migration20261121233808_passwordless.js';
 import { Migration20261121234002_returns as M2 } from './Migration20261121234002_returns.js';
 import { Migration20261121235724_passwordless_purge_indexes as M3 } from './Migration20261121235724_passwordless_purge_indexes.js';
-import { Migration20261201085135_companies as M4 } from './Migration20261201085135_companies.js';
-import { Migration20261201085150_portal_loyalty as M5 } from './Migration20261201085150_portal_loyalty.js';
-import { Migration20261201085436_portal_core as M6 } from './Migration20261201085436_portal_core.js';
-import { Migration20261201093000_rate_limit_window as M7 } from './Migration20261201093000_rate_limit_window.js';
-import { Migration20261201094950_security as M8 } from './Migration20261201094950_security.js';
+import { Migration20261201085132_extensions as M4 } from './Migration20261201085132_extensions.js';
+import { Migration20261201085135_companies as M5 } from './Migration20261201085135_companies.js';
+import { Migration20261201085150_portal_loyalty as M6 } from './Migration20261201085150_portal_loyalty.js';
+import { Migration20261201085436_portal_core as M7 } from './Migration20261201085436_portal_core.js';
+import { Migration20261201093000_rate_limit_window as M8 } from './Migration20261201093000_rate_limit_window.js';
+import { Migration20261201094950_security as M9 } from './Migration20261201094950_security.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
   { name: 'Migration20261121233808_passwordless', class: M1 },
   { name: 'Migration20261121234002_returns', class: M2 },
   { name: 'Migration20261121235724_passwordless_purge_indexes', class: M3 },
-  { name: 'Migration20261201085135_companies', class: M4 },
-  { name: 'Migration20261201085150_portal_loyalty', class: M5 },
-  { name: 'Migration20261201085436_portal_core', class: M6 },
-  { name: 'Migration20261201093000_rate_limit_window', class: M7 },
-  { name: 'Migration20261201094950_security', class: M8 },
+  { name: 'Migration20261201085132_extensions', class: M4 },
+  { name: 'Migration20261201085135_companies', class: M5 },
+  { name: 'Migration20261201085150_portal_loyalty', class: M6 },
+  { name: 'Migration20261201085436_portal_core', class: M7 },
+  { name: 'Migration20261201093000_rate_limit_window', class: M8 },
+  { name: 'Migration20261201094950_security', class: M9 },
 ];

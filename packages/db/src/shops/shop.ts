@@ -17,6 +17,8 @@ export interface ShopSettings {
   redirectAllowList?: string[];
   /** E.164 calling-code prefixes SMS may go to (e.g. ["+1", "+44"]); unset means any. */
   smsAllowedCallingCodes?: string[];
+  /** BCP 47 locale the portal speaks (default `en`); extension blocks see it. */
+  locale?: string;
 }
 
 export const Shop = defineEntity({
