@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZMagicLinkLogin } from './schemas.js';
 
@@ -11,6 +12,6 @@ export const verifyMagicLinkMeta = route({
   errors: [401],
 });
 export const ZVerifyMagicLinkInput = z.strictObject({
-  token: z.string().min(1).max(4096).describe('The JWT from the emailed link\'s `#token=` fragment.'),
+  token: text({ min: 1, max: 4096 }).describe('The JWT from the emailed link\'s `#token=` fragment.'),
 });
 export const ZVerifyMagicLinkOutput = ZMagicLinkLogin;
