@@ -4,7 +4,7 @@ import { route } from '../common/route.js';
 import { ZMagicLinkLogin } from './schemas.js';
 
 export const verifyMagicLinkMeta = route({
-  method: 'GET', path: '/storefront/v1/customer/magic-link/verify', auth: 'public',
+  method: 'GET', path: '/storefront/v1/customer/magic-link/verify', auth: 'optional_storefront',
   tags: ['Passwordless login'], summary: 'Exchange a magic-link token for a customer access token',
   description:
     'The token names its shop; a storefront access token is optional, and if one is sent it must be of that shop. ' +
