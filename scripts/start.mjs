@@ -65,6 +65,7 @@ console.log(`
 Cartly customer portal is running.
 
   API            ${publicBaseUrl}          (tRPC at ${publicBaseUrl}/trpc)
+  API reference  ${publicBaseUrl}/docs          (interactive, served locally)
   OpenAPI        ${publicBaseUrl}/openapi.json
   Mail outbox    printed below as [outbox] lines
   Temporal       ${services.temporalAddress}

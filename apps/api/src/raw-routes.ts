@@ -1,5 +1,6 @@
 import type { RawRoute } from './http/raw-routes.js';
 import { passwordlessRawRoutes } from './passwordless/raw-routes.js';
+import { openapiRawRoutes } from './openapi/raw-routes.js';
 
 /** Every non-JSON route; each domain contributes its table. */
-export const rawRoutes: readonly RawRoute[] = [...passwordlessRawRoutes];
+export const rawRoutes: readonly RawRoute[] = [...passwordlessRawRoutes, ...openapiRawRoutes];
