@@ -1,16 +1,22 @@
 // `npm run cartly -- <command>`: back-office commands. Secrets print once, as JSON.
 import { z } from 'zod';
-import { Customer, migrate, openOrm, type EntityManager } from '@cartly/db';
+import { Customer, Shop, migrate, openOrm, type EntityManager } from '@cartly/db';
 import { ZEmail } from '@cartly/contracts';
 import { loadEnv } from '../env.js';
 import { installApp, provisionShop } from '../shops/shops.js';
 import { issueCustomerToken } from '../auth/credentials.js';
 import { seedDemo } from './seed-demo.js';
-import { parseFlags, required } from './args.js';
+import { CliError, parseFlags, required, requiredId } from './args.js';
 
 type Command = (em: EntityManager, flags: Map<string, string[]>) => Promise<unknown>;
 
 const env = loadEnv();
+
+async function shopOf(em: EntityManager, flags: Map<string, string[]>): Promise<string> {
+  const shopId = requiredId(flags, 'shop', 'a shop id');
+  if (!(await em.findOne(Shop, { id: shopId }))) throw new CliError(`no shop with id ${shopId} (shop:create prints one as "shop_id")`);
+  return shopId;
+}
 
 const commands: Record<string, Command> = {
   async 'shop:create'(em, flags) {
@@ -20,14 +26,16 @@ const commands: Record<string, Command> = {
   async 'app:install'(em, flags) {
     const hosts = flags.get('iframe-host') ?? [];
     for (const h of hosts) z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, `--iframe-host "${h}" must be a bare host name`).parse(h);
-    const { app, appToken } = await installApp(em, { shopId: required(flags, 'shop'), name: required(flags, 'name'), iframeHosts: hosts });
+    const { app, appToken } = await installApp(em, { shopId: await shopOf(em, flags), name: required(flags, 'name'), iframeHosts: hosts });
     return { app_client_id: app.clientId, app_token: appToken };
   },
   async 'customer:token'(em, flags) {
-    const shopId = required(flags, 'shop');
-    const email = ZEmail.parse(required(flags, 'email'));
+    const shopId = await shopOf(em, flags);
+    const parsed = ZEmail.safeParse(required(flags, 'email'));
+    if (!parsed.success) throw new CliError(`--email ${parsed.error.issues[0]?.message ?? 'is not a valid email address'}`);
+    const email = parsed.data;
     const customer = await em.findOne(Customer, { shop: shopId, email });
-    if (!customer) throw new Error(`no customer with email ${email} in shop ${shopId}`);
+    if (!customer) throw new CliError(`no customer with email ${email} in shop ${shopId}`);
     const { token, expiresAt } = issueCustomerToken(em, { shopId, customerId: customer.id, ttlHours: env.CAT_TTL_HOURS });
     await em.flush();
     return { access_token: token, expires_at: expiresAt.toISOString(), customer_id: customer.id };
@@ -54,7 +62,11 @@ if (name === 'migrate') {
     const result = await orm.em.fork().transactional((em) => command(em, parseFlags(rest)));
     console.log(JSON.stringify(result, null, 2));
   } catch (e) {
-    console.error(`[cartly] ${name} failed: ${e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : (e as Error).message}`);
+    // One line a person can act on; never a stack or SQL (NODE_ENV=development shows the cause).
+    const known = e instanceof CliError || e instanceof z.ZodError;
+    const message = e instanceof CliError ? e.message : e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : 'unexpected error (set NODE_ENV=development to see it)';
+    console.error(`[cartly] ${name} failed: ${message}`);
+    if (!known && env.NODE_ENV === 'development') console.error(e);
     process.exitCode = 1;
   } finally {
     await orm.close(true);
