@@ -3,12 +3,14 @@ import type { Env } from './env.js';
 import { appSessionsDeps, type AppSessionsDeps } from './app-sessions/deps.js';
 import { passwordlessDeps, type PasswordlessDeps } from './passwordless/deps.js';
 import { returnsDeps, type ReturnsDeps } from './returns/deps.js';
+import { portalCoreDeps, type PortalCoreDeps } from './portal-core/deps.js';
 
 /** Each domain's narrow dependencies, composed once where the app starts. */
 export interface DomainDeps {
   passwordless: PasswordlessDeps;
   returns: ReturnsDeps;
   appSessions: AppSessionsDeps;
+  portalCore: PortalCoreDeps;
 }
 
 export function domainDeps(adapters: Adapters, env: Env): DomainDeps {
@@ -16,5 +18,6 @@ export function domainDeps(adapters: Adapters, env: Env): DomainDeps {
     passwordless: passwordlessDeps(adapters, env),
     returns: returnsDeps(adapters),
     appSessions: appSessionsDeps(adapters),
+    portalCore: portalCoreDeps(adapters, env),
   };
 }

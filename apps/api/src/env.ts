@@ -3,6 +3,7 @@ import { databaseEnvShape, mailEnvShape, nodeEnvShape, parseEnv, temporalEnvShap
 import { adaptersEnvShape, adaptersProductionRequirements } from './adapters/env.js';
 import { smsEnvShape, smsProductionRequirements } from './adapters/sms/env.js';
 import { passwordlessEnvShape, passwordlessProductionRequirements } from './passwordless/env.js';
+import { secretBoxEnvShape, secretBoxProductionRequirements } from './lib/secret-box-env.js';
 
 /** The only place the API reads process.env; everything else receives an Env. Each domain's settings sit beside it. */
 export const ZEnv = z.object({
@@ -20,6 +21,7 @@ export const ZEnv = z.object({
   ...adaptersEnvShape,
   ...smsEnvShape,
   ...passwordlessEnvShape,
+  ...secretBoxEnvShape,
 });
 export type Env = z.infer<typeof ZEnv>;
 
@@ -28,6 +30,7 @@ const REQUIRED_IN_PRODUCTION = [
   ...adaptersProductionRequirements,
   ...smsProductionRequirements,
   ...passwordlessProductionRequirements,
+  ...secretBoxProductionRequirements,
 ];
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Env> = {}): Env {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AUTH_KINDS, ZErrorBody, type ErrorCode, type RouteMeta } from '@cartly/contracts';
 import { exampleOf } from './examples.js';
 import { appRouter } from '../router.js';
+import { rawRoutes } from '../raw-routes.js';
 
 // Four distinct schemes: three share the Authorization header, so each names its token format.
 const SECURITY_SCHEMES = {
@@ -128,6 +129,12 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
     for (const param of op.parameters ?? []) {
       if (param.schema && param.name !== 'cursor') param.example = exampleOf(param.schema, root, param.name);
     }
+  }
+  // Raw (non-JSON) routes document themselves.
+  for (const route of rawRoutes) {
+    if (!route.openapi) continue;
+    const item = ((doc.paths ??= {})[route.path] ??= {}) as Record<string, unknown>;
+    item[route.method.toLowerCase()] = route.openapi;
   }
   return doc;
 }

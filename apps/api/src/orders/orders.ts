@@ -1,5 +1,5 @@
 import {
-  Customer, Fulfillment, FulfillmentLine, LockMode, Order, OrderLine, Product, ProductVariant, Shop,
+  Customer, Fulfillment, FulfillmentLine, LockMode, loyaltyOnOrderFulfilled, loyaltyOnOrderPaid, Order, OrderLine, Product, ProductVariant, Shop,
   type EntityManager, type IOrder,
 } from '@cartly/db';
 import type { Order as OrderDto } from '@cartly/contracts/orders';
@@ -74,6 +74,8 @@ export async function createPaidOrder(em: EntityManager, shopId: string, custome
     });
   }
   await em.flush();
+  // Loyalty points (pending until fulfilled), in the order's transaction.
+  await loyaltyOnOrderPaid(em, { shopId, orderId: order.id });
   return order;
 }
 
@@ -119,4 +121,6 @@ export async function fulfill(
   const allDone = orderLines.every((l) => l.fulfilledQuantity >= l.quantity);
   order.fulfillmentStatus = allDone ? 'fulfilled' : 'partial';
   await em.flush();
+  // A wholly fulfilled order's pending loyalty points become spendable.
+  await loyaltyOnOrderFulfilled(em, { shopId, orderId });
 }

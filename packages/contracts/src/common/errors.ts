@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'BUSINESS_RULE',
   'RATE_LIMITED',
   'HEADERS_TOO_LARGE',
+  /** An outside system we depend on (an OAuth provider) failed or timed out: 502. */
+  'UPSTREAM_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

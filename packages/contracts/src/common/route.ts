@@ -10,6 +10,10 @@ export const ADMIN_SCOPES = [
   'write_orders',
   'read_returns',
   'write_returns',
+  'read_loyalty',
+  'write_loyalty',
+  'read_account_api',
+  'write_account_api',
 ] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 

@@ -9,6 +9,7 @@ export * from '../returns/returns.js';
 export * from '../returns/refund.js';
 export * from '../passwordless/passwordless.js';
 export * from '../lib/rate-limit-window.js';
+export * from '../portal-core/index.js';
 
 import { Shop } from '../shops/shop.js';
 import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from '../shops/credentials.js';
@@ -21,6 +22,10 @@ import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '../returns
 import { Refund } from '../returns/refund.js';
 import { MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
 import { RateLimitWindow } from '../lib/rate-limit-window.js';
+import {
+  AccountApiAuthorization, AccountApiProvider, AccountApiToken,
+  LoyaltyAccount, LoyaltyEarnRule, LoyaltyLedgerEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
+} from '../portal-core/index.js';
 
 /** Every entity the ORM knows; a domain adds its entities here. */
 export const entities = [
@@ -29,4 +34,6 @@ export const entities = [
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
   OtpCode, MagicLinkUse, RateLimitWindow,
+  LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
+  AccountApiProvider, AccountApiAuthorization, AccountApiToken,
 ];

@@ -35,6 +35,14 @@ export class Migration20261201110000_tenant_foreign_keys extends Migration {
     ['return_request_line', 'order_line_id', 'order_line'],
     ['refund', 'order_id', 'order'],
     ['refund', 'return_request_id', 'return_request'],
+    ['loyalty_ledger_entry', 'customer_id', 'customer'],
+    ['loyalty_ledger_entry', 'order_id', 'order'],
+    ['loyalty_redemption', 'customer_id', 'customer'],
+    ['loyalty_redemption', 'reward_id', 'loyalty_reward'],
+    ['loyalty_redemption', 'ledger_entry_id', 'loyalty_ledger_entry'],
+    ['loyalty_account', 'customer_id', 'customer'],
+    ['account_api_token', 'customer_id', 'customer'],
+    ['account_api_authorization', 'customer_id', 'customer'],
   ];
 
   static get parents(): string[] {
