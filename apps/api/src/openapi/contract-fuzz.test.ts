@@ -119,7 +119,7 @@ function hostile(base: Record<string, unknown> | undefined, schema: Schema | und
 function requestArb({ path, op }: Op): fc.Arbitrary<Sent> {
   const params = (op.parameters ?? []) as Schema[];
   const pathArb: fc.Arbitrary<Record<string, unknown>> = fc.record(
-    Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name as string, stringArb(resolve(p.schema))])),
+    Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name as string, arb(p.schema).map((v) => (v === '' ? 'x' : v))])),
   );
   const queryParams = params.filter((p) => p.in === 'query');
   const queryModel: Record<string, fc.Arbitrary<unknown>> = Object.fromEntries(

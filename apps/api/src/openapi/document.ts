@@ -134,7 +134,10 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
   for (const route of rawRoutes) {
     if (!route.openapi) continue;
     const item = ((doc.paths ??= {})[route.path] ??= {}) as Record<string, unknown>;
-    item[route.method.toLowerCase()] = route.openapi;
+    // The frame can answer these on any route too (a 20 KB URL, an internal error).
+    const op = route.openapi as Operation;
+    op.responses = { ...op.responses, '431': errorResponse(431), '500': errorResponse(500) };
+    item[route.method.toLowerCase()] = op;
   }
   return doc;
 }

@@ -94,6 +94,7 @@ export function exampleOf(raw: Schema, root: Schema, name?: string, depth = 0): 
 function stringExample(schema: Schema, name?: string): string {
   if (schema.format === 'uuid' || name === 'id' || (name?.endsWith('_id') && name !== 'app_client_id')) return UUID;
   if (schema.format === 'date-time' || name?.endsWith('_at')) return TIME;
+  if (schema.format === 'date' || name?.endsWith('_date')) return '1990-04-12';
   if (schema.format === 'email') return 'ada@example.com';
   if (schema.format === 'uri') return 'https://shop.example.com/account';
   const named = name ? BY_NAME[name] : undefined;
