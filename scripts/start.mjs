@@ -44,7 +44,7 @@ say('seeding the demo shop');
 const demo = JSON.parse(await tsxOutput('apps/api/src/cli/main.ts', ['demo:seed'], { env }));
 
 if (!process.env.SMTP_URL) launch('dev outbox', ['scripts/dev-outbox.mjs'], env);
-launch('worker', ['apps/worker/src/main.ts'], env);
+const worker = launch('worker', ['apps/worker/src/main.ts'], env, { readyWhen: /\[worker\] serving task queue/ });
 const api = launch('api', ['apps/api/src/main.ts'], env);
 await new Promise((resolve, reject) => {
   const started = Date.now();
@@ -60,16 +60,21 @@ await new Promise((resolve, reject) => {
   };
   poll();
 });
+// "running" means both halves: the API answers and the worker serves its task queue.
+say('API is up; waiting for the worker to connect to Temporal');
+await Promise.race([worker.ready, new Promise((_, reject) => setTimeout(() => reject(new Error('the worker did not come up within 120 s')), 120_000).unref())]);
 
 console.log(`
 Cartly customer portal is running.
 
   API            ${publicBaseUrl}          (tRPC at ${publicBaseUrl}/trpc)
+  API reference  ${publicBaseUrl}/docs          (interactive, served locally)
   OpenAPI        ${publicBaseUrl}/openapi.json
   Mail outbox    printed below as [outbox] lines
   Temporal       ${services.temporalAddress}
 
-Demo shop ${demo.shop_id}
+Demo shop
+  shop id                  ${demo.shop_id}   (the value for --shop in \`npm run cartly\` commands)
   storefront access token  ${demo.storefront_access_token}
   admin token              ${demo.admin_token}
   demo customer            ${demo.customer_email}

@@ -20,13 +20,28 @@ export function run(cmd, args, { env = {}, cwd = root, stdio = 'inherit' } = {})
   });
 }
 
-/** Starts a long-running child and stops it with this process. */
-export function launch(name, args, env) {
+/**
+ * Starts a long-running child and stops it with this process. With `readyWhen` (a RegExp), its
+ * stdout is passed through and `child.ready` resolves on the first matching line (rejects if it exits first).
+ */
+export function launch(name, args, env, { readyWhen } = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: 'inherit',
+    stdio: readyWhen ? ['inherit', 'pipe', 'inherit'] : 'inherit',
   });
+  if (readyWhen) {
+    child.ready = new Promise((resolve, reject) => {
+      let tail = ''; // a line may arrive in two chunks
+      child.stdout.on('data', (chunk) => {
+        process.stdout.write(chunk);
+        tail = (tail + chunk).slice(-1000);
+        if (readyWhen.test(tail)) resolve();
+      });
+      child.once('exit', (code, signal) => reject(new Error(`${name} exited (${signal ?? code}) before it was ready`)));
+    });
+    child.ready.catch(() => {}); // awaited by the caller; never an unhandled rejection
+  }
   onExit({
     kill: () => child.kill('SIGTERM'),
     stop: () => new Promise((resolve) => {

@@ -77,10 +77,20 @@ export async function ensureTemporalCli() {
 
   fs.mkdirSync(dir, { recursive: true });
   const lock = path.join(dir, 'build.lock');
-  let told = false;
+  const waitStarted = Date.now();
+  let lastTold = 0;
   while (!tryLock(lock)) {
     if (isExecutable(bin)) return bin;
-    if (!told) { say('another process is building the Temporal CLI; waiting for it...'); told = true; }
+    // A build takes minutes: say so now and every 15 s, so a wait never looks like a hang.
+    const waited = Math.round((Date.now() - waitStarted) / 1000);
+    if (lastTold === 0 || Date.now() - lastTold >= 15_000) {
+      let holder = '';
+      try { holder = ` (pid ${Number(fs.readFileSync(lock, 'utf8'))})`; } catch {}
+      say(lastTold === 0
+        ? `another process${holder} is building the Temporal CLI ${VERSION} into ${dir}; waiting for it (a first build takes a few minutes)...`
+        : `still waiting for the Temporal CLI build${holder}: ${waited} s so far`);
+      lastTold = Date.now();
+    }
     await sleep(2000);
   }
   try {

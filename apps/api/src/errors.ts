@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import type { ErrorBody, ErrorCode } from '@cartly/contracts';
+import type { ErrorBody, ErrorCode, HandlerErrorCode } from '@cartly/contracts';
 
-const TRPC_CODE: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
+const TRPC_CODE: Record<HandlerErrorCode, TRPC_ERROR_CODE_KEY> = {
   VALIDATION_FAILED: 'BAD_REQUEST',
   UNAUTHENTICATED: 'UNAUTHORIZED',
   FORBIDDEN: 'FORBIDDEN',
@@ -37,12 +37,12 @@ const FROM_TRPC: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
  * adapter both derive the right HTTP status from it.
  */
 export class AppError extends TRPCError {
-  readonly appCode: ErrorCode;
+  readonly appCode: HandlerErrorCode;
   readonly details?: unknown;
   /** Seconds, sent as Retry-After on 429. */
   readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, message: string, opts: { details?: unknown; retryAfter?: number; cause?: unknown } = {}) {
+  constructor(code: HandlerErrorCode, message: string, opts: { details?: unknown; retryAfter?: number; cause?: unknown } = {}) {
     super({ code: TRPC_CODE[code], message, cause: opts.cause });
     this.appCode = code;
     this.details = opts.details;

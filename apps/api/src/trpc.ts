@@ -79,6 +79,7 @@ type ProcedureOf<A extends RouteAuth> = ReturnType<typeof authenticated<A>>;
 
 const builders: { [A in RouteAuth]: ProcedureOf<A> } = {
   public: authenticated('public'),
+  optional_storefront: authenticated('optional_storefront'),
   storefront: authenticated('storefront'),
   storefront_customer: authenticated('storefront_customer'),
   storefront_optional_customer: authenticated('storefront_optional_customer'),

@@ -12,7 +12,7 @@ async function ok<T = any>(p: Promise<{ status: number; body: T }>, what: string
   return res.body;
 }
 
-export const address = { address1: '1 Dock Rd', city: 'Hamburg', zip: '20457', country_code: 'DE' };
+export const address = { address1: '1 Dock Rd', city: 'Hamburg', zip: '20457', country_code: 'DE' as const };
 
 export async function createCompany(t: TestApi, shop: TestShop, name = `Acme ${uniq()}`): Promise<{ id: string; name: string }> {
   return ok(rest(t, 'POST', '/admin/companies', { bearer: shop.adminToken, body: { name } }), 'createCompany');

@@ -8,7 +8,7 @@ let ann: { customerId: string; cat: string };
 let bob: { customerId: string; cat: string };
 
 const PATH = '/storefront/v1/customer/addresses';
-const home = { first_name: 'Ann', address1: '1 Main St', city: 'Springfield', country_code: 'US', zip: '12345' };
+const home = { first_name: 'Ann', address1: '1 Main St', city: 'Springfield', country_code: 'US' as const, zip: '12345' };
 
 beforeAll(async () => {
   t = await startTestApi();

@@ -28,6 +28,12 @@ function storefrontToken(ctx: Context) {
 export const authenticators = {
   public: async (_ctx: Context, _meta: RouteMeta) => ({}),
 
+  optional_storefront: async (ctx: Context, _meta: RouteMeta) => {
+    const sent = header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token');
+    const storefront = sent === undefined ? null : await storefrontToken(ctx);
+    return { storefront, shopId: storefront?.shopId ?? null };
+  },
+
   storefront: async (ctx: Context, _meta: RouteMeta) => {
     const storefront = await storefrontToken(ctx);
     return { storefront, shopId: storefront.shopId };

@@ -71,3 +71,18 @@ test('admin tokens expire by default; admin-token:rotate issues a new one and re
   await em.nativeUpdate(AdminToken, { tokenHash: hashToken(rotated.admin_token) }, { expiresAt: new Date(Date.now() - 1000) });
   expect((await rest(t, 'GET', '/admin/customers', { bearer: rotated.admin_token })).status).toBe(401);
 }, 60_000);
+test.each([
+  [['customer:token', '--shop', 'not-a-uuid', '--email', 'a@example.com'], '--shop must be a shop id (a UUID'],
+  [['customer:token', '--shop', '00000000-0000-4000-8000-000000000000', '--email', 'a@example.com'], 'no shop with id 00000000-0000-4000-8000-000000000000'],
+  [['app:install', '--shop', '12345', '--name', 'X'], '--shop must be a shop id'],
+  [['customer:token', '--shop', 'SHOP', '--email', 'nobody@example.com'], 'no customer with email nobody@example.com in shop'],
+  [['customer:token', '--shop', 'SHOP', '--email', 'eve＠example.com'], '--email must be a plain email address'],
+])('a CLI mistake is one clear line, never SQL: %j', async (args, message) => {
+  const shop = await cartly('shop:create', '--name', 'Errors');
+  const err = await cartly(...args.map((a) => (a === 'SHOP' ? shop.shop_id : a))).catch((e: unknown) => e);
+  const stderr = (err as { stderr: string }).stderr.trim();
+  expect(err).toMatchObject({ code: 1, stdout: '' });
+  expect(stderr.split('\n')).toHaveLength(1);
+  expect(stderr).toContain(message);
+  expect(stderr).not.toMatch(/select|insert|uuid:|syntax|constraint/i);
+});

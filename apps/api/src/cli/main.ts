@@ -7,11 +7,17 @@ import { loadEnv } from '../env.js';
 import { installApp, provisionShop, rotateAdminToken } from '../shops/shops.js';
 import { issueCustomerToken } from '../auth/credentials.js';
 import { seedDemo } from './seed-demo.js';
-import { parseFlags, required } from './args.js';
+import { CliError, parseFlags, required, requiredId } from './args.js';
 
 type Command = (em: EntityManager, flags: Map<string, string[]>) => Promise<unknown>;
 
 const env = loadEnv();
+
+async function shopOf(em: EntityManager, flags: Map<string, string[]>): Promise<string> {
+  const shopId = requiredId(flags, 'shop', 'a shop id');
+  if (!(await em.findOne(Shop, { id: shopId }))) throw new CliError(`no shop with id ${shopId} (shop:create prints one as "shop_id")`);
+  return shopId;
+}
 
 const commands: Record<string, Command> = {
   async 'shop:create'(em, flags) {
@@ -33,14 +39,16 @@ const commands: Record<string, Command> = {
       if (!parsed.success) throw new Error(`--iframe-host "${h}" must be a DNS host name (optionally :port), not an IP address, scheme or path`);
       return parsed.data;
     }))];
-    const { app, appToken } = await installApp(em, { shopId: required(flags, 'shop'), name: required(flags, 'name'), iframeHosts: hosts });
+    const { app, appToken } = await installApp(em, { shopId: await shopOf(em, flags), name: required(flags, 'name'), iframeHosts: hosts });
     return { app_client_id: app.clientId, app_token: appToken };
   },
   async 'customer:token'(em, flags) {
-    const shopId = required(flags, 'shop');
-    const email = ZEmail.parse(required(flags, 'email'));
+    const shopId = await shopOf(em, flags);
+    const parsed = ZEmail.safeParse(required(flags, 'email'));
+    if (!parsed.success) throw new CliError(`--email ${parsed.error.issues[0]?.message ?? 'is not a valid email address'}`);
+    const email = parsed.data;
     const customer = await em.findOne(Customer, { shop: shopId, email });
-    if (!customer) throw new Error(`no customer with email ${email} in shop ${shopId}`);
+    if (!customer) throw new CliError(`no customer with email ${email} in shop ${shopId}`);
     const { token, expiresAt } = issueCustomerToken(em, { shopId, customerId: customer.id, ttlHours: env.CAT_TTL_HOURS });
     await em.flush();
     return { access_token: token, expires_at: expiresAt.toISOString(), customer_id: customer.id };
@@ -67,7 +75,11 @@ if (name === 'migrate') {
     const result = await orm.em.fork().transactional((em) => command(em, parseFlags(rest)));
     console.log(JSON.stringify(result, null, 2));
   } catch (e) {
-    console.error(`[cartly] ${name} failed: ${e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : (e as Error).message}`);
+    // One line a person can act on; never a stack or SQL (NODE_ENV=development shows the cause).
+    const known = e instanceof CliError || e instanceof z.ZodError;
+    const message = e instanceof CliError ? e.message : e instanceof z.ZodError ? e.issues.map((i) => i.message).join('; ') : 'unexpected error (set NODE_ENV=development to see it)';
+    console.error(`[cartly] ${name} failed: ${message}`);
+    if (!known && env.NODE_ENV === 'development') console.error(e);
     process.exitCode = 1;
   } finally {
     await orm.close(true);

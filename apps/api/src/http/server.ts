@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import type { AnyRouter } from '@trpc/server';
 import type { OpenAPIObject } from 'trpc-to-openapi';
@@ -12,6 +13,8 @@ import { readBody } from './body.js';
 import { assignRequestId, logRequestError } from './error-log.js';
 import { findRawRoute } from './raw-routes.js';
 import { jsonDepthExceeds } from '../lib/json-depth.js';
+import { pinInputCoercion } from './strict-input.js';
+import { answerClientError } from './client-error.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -23,6 +26,11 @@ export const MAX_BATCH_SIZE = 10;
 
 /** No API body nests this deep; deeper ones would overflow the stack downstream. */
 const MAX_BODY_DEPTH = 64;
+
+/** The REST adapter and tRPC re-serialise bodies recursively: one nested past any real API shape is 400, not a stack overflow. */
+function refuseDeepBody(body: string): void {
+  if (jsonDepthExceeds(body, MAX_BODY_DEPTH)) throw new AppError('VALIDATION_FAILED', `request body is nested deeper than ${MAX_BODY_DEPTH} levels`);
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -59,6 +67,49 @@ function restErrorEnvelope(res: ServerResponse): void {
   }) as ServerResponse['end'];
 }
 
+/** `?limit=5&limit=6`: which one was meant? Refused, naming the parameter, rather than guessed. */
+function refuseRepeatedQuery(url: URL): void {
+  const keys = [...url.searchParams.keys()];
+  const repeated = [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
+  if (repeated.length) {
+    const issues = repeated.map((field) => ({ field, message: 'is given more than once; send each query parameter once' }));
+    throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { details: { issues } });
+  }
+}
+
+/** A REST body: empty (undefined), or a JSON object; anything else is refused with the reason. */
+function parseJsonBody(body: string, contentType: string | undefined): unknown {
+  if (body === '') return undefined;
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      type ? `content type "${type}" is not supported; send the body as application/json` : 'the body has no Content-Type; send it as application/json',
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'request body is not valid JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const issues = [{ field: 'body', message: `must be a JSON object, not ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}` }];
+    throw new AppError('VALIDATION_FAILED', `body: ${issues[0]!.message}`, { details: { issues } });
+  }
+  return parsed;
+}
+
+/** An error raised before tRPC saw the request (an oversized body), answered in tRPC's own error shape. */
+function sendTrpcError(res: ServerResponse, router: AnyRouter, error: AppError, path: string, batch: boolean): void {
+  const paths = batch ? path.split(',') : [path];
+  const shapes = paths.map((p) => ({
+    error: getErrorShape({ config: router._def._config, error, type: 'unknown', path: p, input: undefined, ctx: undefined }),
+  }));
+  if (error.appCode === 'PAYLOAD_TOO_LARGE') res.setHeader('connection', 'close');
+  sendJson(res, getHTTPStatusCodeFromError(error), batch ? shapes : shapes[0]);
+}
+
 /** What the server mounts; app.ts composes it from the domains, so the frame names none of them. */
 export interface Mounts {
   router: AnyRouter;
@@ -68,6 +119,7 @@ export interface Mounts {
 
 export function createApiServer(app: AppDeps, mounts: Mounts): Server {
   const { router: appRouter, rawRoutes, openApiDocument } = mounts;
+  pinInputCoercion(appRouter);
   const createContext = contextFactory(app);
   const rest = createOpenApiNodeHttpHandler({
     router: appRouter,
@@ -95,19 +147,25 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
       sendJson(res, 200, { ok: true });
       return;
     }
-    let body = '';
-    if (BODY_METHODS.has(req.method ?? '')) body = await readBody(req, app.env.MAX_BODY_BYTES);
-    if (jsonDepthExceeds(body, MAX_BODY_DEPTH)) throw new AppError('VALIDATION_FAILED', `request body is nested deeper than ${MAX_BODY_DEPTH} levels`);
-
+    const hasBody = BODY_METHODS.has(req.method ?? '');
     if (url.pathname.startsWith('/trpc/')) {
+      const path = url.pathname.slice('/trpc/'.length);
+      let body = '';
+      try {
+        if (hasBody) body = await readBody(req, app.env.MAX_BODY_BYTES);
+        refuseDeepBody(body);
+      } catch (e) {
+        if (e instanceof AppError) return sendTrpcError(res, appRouter, e, path, url.searchParams.has('batch'));
+        throw e;
+      }
       // Always set (even to undefined): tRPC then knows the stream was consumed here.
-      if (BODY_METHODS.has(req.method ?? '')) req.body = body === '' ? undefined : body;
+      if (hasBody) req.body = body === '' ? undefined : body;
       await nodeHTTPRequestHandler({
         router: appRouter,
         createContext,
         req,
         res,
-        path: url.pathname.slice('/trpc/'.length),
+        path,
         responseMeta,
         onError: logError,
         maxBodySize: app.env.MAX_BODY_BYTES,
@@ -116,20 +174,19 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
       return;
     }
 
-    if (body && /^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      try {
-        req.body = JSON.parse(body);
-      } catch {
-        throw new AppError('VALIDATION_FAILED', 'request body is not valid JSON');
-      }
-    } else if (BODY_METHODS.has(req.method ?? '')) {
-      req.body = undefined;
+    refuseRepeatedQuery(url);
+    if (hasBody) {
+      const body = await readBody(req, app.env.MAX_BODY_BYTES);
+      refuseDeepBody(body);
+      req.body = parseJsonBody(body, req.headers['content-type']);
+      // An optional body (logout, approve) may come without a Content-Type; the adapter insists on one.
+      if (req.body === undefined) req.headers['content-type'] = 'application/json';
     }
     restErrorEnvelope(res);
     await rest(req, res);
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       const error = e instanceof AppError ? e : new AppError('INTERNAL', 'internal server error', { cause: e });
       if (error.appCode === 'INTERNAL') logRequestError(req, `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]}`, e);
@@ -142,4 +199,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
       sendJson(res, getHTTPStatusCodeFromError(error), toErrorBody(error));
     });
   });
+  // Requests Node refuses before they reach us (a 20 KB URL, huge headers) still get the JSON envelope.
+  server.on('clientError', answerClientError);
+  return server;
 }

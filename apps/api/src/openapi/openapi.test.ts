@@ -47,3 +47,46 @@ test('admin routes name the scope they need', () => {
   const op = (doc.paths?.['/admin/customers'] as Record<string, any>).post;
   expect(op.security).toEqual([{ AdminToken: ['write_customers'] }]);
 });
+
+test('every operation documents every status it can answer, with the real envelope', () => {
+  for (const [path, methods] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(methods as Record<string, any>)) {
+      const statuses = Object.keys(op.responses);
+      expect(statuses.some((x) => /^[23]\d\d$/.test(x)), `${method} ${path}`).toBe(true);
+      for (const always of ['431', '500']) expect(statuses, `${method} ${path}`).toContain(always);
+      const procedure = typeof op.operationId === 'string'; // raw (non-JSON) routes document themselves
+      if (procedure) expect(statuses, `${method} ${path}`).toContain('400');
+      if (op.requestBody) expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['413', '415']));
+      for (const s of statuses.filter((x) => Number(x) >= 400 && (procedure || ['431', '500'].includes(x)))) {
+        expect(op.responses[s].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+        expect(op.responses[s].content['application/json'].example.error.code).toBeTruthy();
+      }
+      if (!procedure) continue;
+      expect(op.description, `${method} ${path}`).toContain('**Credential:**');
+      expect(op.responses['200'].content['application/json'].example, `${method} ${path}`).toBeDefined();
+    }
+  }
+  expect(Object.keys(doc.components?.schemas ?? {}).filter((n) => n.startsWith('error.'))).toEqual([]);
+});
+
+test('429 answers document Retry-After', () => {
+  const op = (doc.paths?.['/storefront/v1/customer/otp/request'] as Record<string, any>).post;
+  expect(op.responses['429'].headers['Retry-After'].schema).toEqual({ type: 'integer', minimum: 1 });
+});
+
+test('four distinct security schemes, and "SAT optional" where it is', () => {
+  const schemes = doc.components?.securitySchemes as Record<string, any>;
+  expect(Object.keys(schemes).sort()).toEqual(['AdminToken', 'AppToken', 'CustomerAccessToken', 'StorefrontAccessToken']);
+  const formats = Object.values(schemes).map((s) => s.bearerFormat ?? s.name);
+  expect(new Set(formats).size).toBe(4);
+  const verify = (doc.paths?.['/storefront/v1/customer/magic-link/verify'] as Record<string, any>).get;
+  expect(verify.security).toEqual([{ StorefrontAccessToken: [] }, {}]);
+});
+
+test('request bodies refuse unknown fields in the document as on the wire', () => {
+  const op = (doc.paths?.['/storefront/v1/customer/addresses'] as Record<string, any>).post;
+  const schema = op.requestBody.content['application/json'].schema;
+  expect(schema.additionalProperties).toBe(false);
+  expect(schema.properties.country_code.enum).toContain('GB');
+  expect(schema.properties.city.pattern).toBeTruthy();
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZId, ZMoneyCents, ZPhone, ZTimestamp } from '../common/schemas.js';
+import { ZBoolean, ZCountryCode, ZId, ZMoneyCents, ZPhone, ZTimestamp } from '../common/schemas.js';
+import { text } from '../common/text.js';
 
 export const ZProfile = z
   .object({
@@ -14,23 +15,20 @@ export const ZProfile = z
   .describe('The logged-in customer.');
 export type Profile = z.infer<typeof ZProfile>;
 
-const name = z.string().trim().min(1).max(100);
+const name = text({ min: 1, max: 100 });
 
 export const addressFields = {
   first_name: name.nullish().describe('Recipient first name.'),
   last_name: name.nullish().describe('Recipient last name.'),
-  company: z.string().trim().max(200).nullish().describe('Company name.'),
-  address1: z.string().trim().min(1).max(200).describe('Street address.'),
-  address2: z.string().trim().max(200).nullish().describe('Apartment, suite, etc.'),
-  city: z.string().trim().min(1).max(100).describe('City.'),
-  province: z.string().trim().max(100).nullish().describe('State / province / region.'),
-  zip: z.string().trim().max(20).nullish().describe('Postal code.'),
-  country_code: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO-3166 alpha-2 code such as "US"')
-    .describe('ISO-3166 alpha-2 country code.'),
+  company: text({ max: 200 }).nullish().describe('Company name.'),
+  address1: text({ min: 1, max: 200 }).describe('Street address.'),
+  address2: text({ max: 200 }).nullish().describe('Apartment, suite, etc.'),
+  city: text({ min: 1, max: 100 }).describe('City.'),
+  province: text({ max: 100 }).nullish().describe('State / province / region.'),
+  zip: text({ max: 20 }).nullish().describe('Postal code.'),
+  country_code: ZCountryCode,
   phone: ZPhone.nullish(),
-  is_default: z.boolean().optional().describe('Make this the default address (exactly one address is default).'),
+  is_default: ZBoolean.optional().describe('Make this the default address (exactly one address is default).'),
 };
 
 export const ZAddress = z

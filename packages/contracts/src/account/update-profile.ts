@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZPhone } from '../common/schemas.js';
 import { ZProfile } from './schemas.js';
@@ -13,8 +14,8 @@ export const updateProfileMeta = route({
   errors: [429],
 });
 export const ZUpdateProfileInput = z.strictObject({
-  first_name: z.string().trim().min(1).max(100).nullish().describe('First name.'),
-  last_name: z.string().trim().min(1).max(100).nullish().describe('Last name.'),
+  first_name: text({ min: 1, max: 100 }).nullish().describe('First name.'),
+  last_name: text({ min: 1, max: 100 }).nullish().describe('Last name.'),
   phone: ZPhone.nullish(),
 });
 export const ZUpdateProfileOutput = ZProfile;

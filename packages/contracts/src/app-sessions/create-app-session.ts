@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZAppSessionToken } from './schemas.js';
 
@@ -12,6 +13,6 @@ export const createAppSessionMeta = route({
   errors: [404],
 });
 export const ZCreateAppSessionInput = z.strictObject({
-  app_client_id: z.string().min(1).max(64).describe('Client id of the installed app the token is for.'),
+  app_client_id: text({ min: 1, max: 64 }).describe('Client id of the installed app the token is for.'),
 });
 export const ZCreateAppSessionOutput = ZAppSessionToken;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZAppSession } from './schemas.js';
 
@@ -10,6 +11,6 @@ export const verifyAppSessionMeta = route({
     'revoked; anything else (another app\'s AST, an expired or tampered one, any other token) answers 401.',
 });
 export const ZVerifyAppSessionInput = z.strictObject({
-  token: z.string().min(1).max(4096).describe('The AST the app\'s front end received.'),
+  token: text({ min: 1, max: 4096 }).describe('The AST the app\'s front end received.'),
 });
 export const ZVerifyAppSessionOutput = ZAppSession;

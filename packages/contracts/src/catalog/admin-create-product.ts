@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZProduct } from './schemas.js';
 
@@ -7,20 +8,20 @@ export const adminCreateProductMeta = route({
   tags: ['Admin'], summary: 'Create a product with its variants', errors: [409],
 });
 export const ZAdminCreateProductInput = z.strictObject({
-  title: z.string().trim().min(1).max(255).describe('Product title.'),
+  title: text({ min: 1, max: 255 }).describe('Product title.'),
   handle: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
     .max(255)
     .optional()
     .describe('URL handle, unique in the shop; derived from the title when omitted.'),
-  description: z.string().max(10_000).optional(),
-  status: z.enum(['active', 'draft', 'archived']).default('active'),
+  description: text({ max: 10_000, multiline: true, trim: false }).optional().describe('Product description (plain text, may span lines).'),
+  status: z.enum(['active', 'draft', 'archived']).default('active').describe('Visibility; `active` by default.'),
   variants: z
     .array(
       z.strictObject({
-        title: z.string().trim().min(1).max(255).describe('Variant title, e.g. "Large / Blue".'),
-        sku: z.string().trim().max(100).optional(),
+        title: text({ min: 1, max: 255 }).describe('Variant title, e.g. "Large / Blue".'),
+        sku: text({ max: 100 }).optional().describe('Stock keeping unit.'),
         price_cents: z.number().int().min(0).max(100_000_000).describe('Price in minor units.'),
       }),
     )

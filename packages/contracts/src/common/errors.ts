@@ -15,11 +15,14 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'BUSINESS_RULE',
   'RATE_LIMITED',
+  'HEADERS_TOO_LARGE',
   /** An outside system we depend on (an OAuth provider) failed or timed out: 502. */
   'UPSTREAM_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes a handler can throw; `HEADERS_TOO_LARGE` (431) is answered by the HTTP frame before any handler runs. */
+export type HandlerErrorCode = Exclude<ErrorCode, 'HEADERS_TOO_LARGE'>;
 
 export const ZErrorBody = z
   .object({

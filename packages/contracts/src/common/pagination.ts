@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 export const MAX_PAGE_SIZE = 100;
+const LIMIT_MESSAGE = `must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
 
 /** Query fields every list route accepts. */
 export const pageInputShape = {
-  cursor: z.string().max(200).optional().describe('Opaque cursor from a previous page\'s `next_cursor`.'),
+  cursor: text({ max: 200 }).optional().describe('Opaque cursor from a previous page\'s `next_cursor`; pass it back unchanged.'),
   limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_SIZE)
+    .number({ error: LIMIT_MESSAGE })
+    .int(LIMIT_MESSAGE)
+    .min(1, LIMIT_MESSAGE)
+    .max(MAX_PAGE_SIZE, LIMIT_MESSAGE)
     .default(20)
     .describe(`Page size, 1 to ${MAX_PAGE_SIZE} (default 20).`),
 };

@@ -45,9 +45,22 @@ export interface RouteSpec<A extends RouteAuth = RouteAuth> {
   errors?: number[];
 }
 
-/** Builds a procedure's route meta from its contract: one place for method, path, auth. */
+/** What the HTTP frame can answer on any route: bad input, a URL or headers over 16 KB, a server error. */
+export const FRAME_ERRORS = [400, 431, 500] as const;
+/** ...and on a route that takes a body: too large, not JSON. */
+export const BODY_ERRORS = [413, 415] as const;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds a procedure's route meta from its contract: one place for method, path, auth, every status it can answer. */
 export function route<A extends RouteAuth>(spec: RouteSpec<A>): RouteMeta<A> {
-  const errors = [...new Set([400, ...AUTH_KINDS[spec.auth].errors, ...(spec.errors ?? []), 500])].sort();
+  const errors = [
+    ...new Set([
+      ...FRAME_ERRORS,
+      ...(BODY_METHODS.has(spec.method) ? BODY_ERRORS : []),
+      ...AUTH_KINDS[spec.auth].errors,
+      ...(spec.errors ?? []),
+    ]),
+  ].sort((a, b) => a - b);
   return {
     auth: spec.auth,
     ...(spec.scope ? { scope: spec.scope } : {}),

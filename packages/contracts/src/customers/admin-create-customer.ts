@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZEmail, ZPhone } from '../common/schemas.js';
 import { ZAdminCustomer } from './schemas.js';
@@ -13,8 +14,8 @@ export const ZAdminCreateCustomerInput = z
   .strictObject({
     email: ZEmail.optional(),
     phone: ZPhone.optional(),
-    first_name: z.string().trim().min(1).max(100).optional(),
-    last_name: z.string().trim().min(1).max(100).optional(),
+    first_name: text({ min: 1, max: 100 }).optional().describe('First name.'),
+    last_name: text({ min: 1, max: 100 }).optional().describe('Last name.'),
   })
   .refine((v) => v.email !== undefined || v.phone !== undefined, {
     message: 'email or phone is required',

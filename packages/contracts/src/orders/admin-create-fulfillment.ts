@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZId, ZTimestamp } from '../common/schemas.js';
 import { ZOrder } from './schemas.js';
@@ -16,7 +17,7 @@ export const ZAdminCreateFulfillmentInput = z.strictObject({
     .min(1)
     .max(250)
     .optional(),
-  tracking_number: z.string().trim().max(100).optional(),
+  tracking_number: text({ max: 100 }).optional().describe('Carrier tracking number.'),
   fulfilled_at: ZTimestamp.optional().describe('When it shipped; defaults to now.'),
 });
 export const ZAdminCreateFulfillmentOutput = ZOrder;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { route } from '../common/route.js';
+import { text } from '../common/text.js';
 import { ZLoginRequested, ZRawIdentifier } from './schemas.js';
 import { normaliseEmail } from './identifiers.js';
 
@@ -17,9 +18,7 @@ export const requestMagicLinkMeta = route({
 export const ZRequestMagicLinkInput = z
   .strictObject({
     email: ZRawIdentifier.describe('Email address (trimmed, NFKC-normalised, lower-cased; quoted or look-alike forms are refused).'),
-    redirect_url: z
-      .string()
-      .max(2000)
+    redirect_url: text({ max: 2000 })
       .optional()
       .describe('Where to send the customer after login; must match an entry of the shop\'s redirect allow-list.'),
   })

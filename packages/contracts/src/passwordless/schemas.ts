@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { ZCustomerAccessToken } from './customer-access-token.js';
 import { normaliseIdentifier, type LoginChannel } from './identifiers.js';
 
@@ -7,10 +8,7 @@ export const OTP_CODE_LENGTH = 6;
 export const ZLoginChannel = z.enum(['email', 'sms']).describe('How the code is delivered: `email` (SMTP) or `sms`.');
 
 /** Raw identifier text; the request schemas normalise it (see identifiers.ts). */
-export const ZRawIdentifier = z
-  .string()
-  .min(1)
-  .max(320)
+export const ZRawIdentifier = text({ min: 1, max: 320 })
   .describe('Email address (trimmed, NFKC-normalised, lower-cased; quoted or look-alike forms are refused) or phone number in E.164.');
 
 export const ZOtpCode = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZId } from '../common/schemas.js';
 import { ZLoyaltyAccount } from './loyalty-schemas.js';
@@ -13,6 +14,6 @@ export const ZAdminAdjustPointsInput = z.strictObject({
   id: ZId.describe('The customer.'),
   points: z.number().int().min(-10_000_000).max(10_000_000).refine((n) => n !== 0, 'must not be 0')
     .describe('Points to add (positive) or remove (negative).'),
-  reason: z.string().trim().min(1).max(200).describe('Shown to the customer in the history.'),
+  reason: text({ min: 1, max: 200 }).describe('Shown to the customer in the history.'),
 });
 export const ZAdminAdjustPointsOutput = ZLoyaltyAccount;

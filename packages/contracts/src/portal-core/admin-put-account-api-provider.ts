@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZAccountApiProvider, ZProviderUrl } from './account-api-schemas.js';
 
@@ -13,8 +14,8 @@ export const adminPutAccountApiProviderMeta = route({
 });
 export const ZAdminPutAccountApiProviderInput = z.strictObject({
   issuer: ZProviderUrl.describe('OpenID issuer URL.'),
-  client_id: z.string().trim().min(1).max(200).describe('Our client id at the provider.'),
-  client_secret: z.string().min(1).max(500).nullable().optional()
+  client_id: text({ min: 1, max: 200 }).describe('Our client id at the provider.'),
+  client_secret: text({ min: 1, max: 500, trim: false }).nullable().optional()
     .describe('The client secret; omit to keep the stored one, null for a public client (PKCE only).'),
   graphql_url: ZProviderUrl.describe('GraphQL endpoint the proxy forwards customer queries to.'),
   scopes: z.string().trim().max(500).regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'must be space-separated scope tokens')

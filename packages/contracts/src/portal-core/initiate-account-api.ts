@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZTimestamp } from '../common/schemas.js';
 
@@ -12,7 +13,7 @@ export const initiateAccountApiMeta = route({
   errors: [404, 502],
 });
 export const ZInitiateAccountApiInput = z.strictObject({
-  return_url: z.string().max(2000).describe('Where the callback sends the browser afterwards; must be on the shop\'s redirect allow-list.'),
+  return_url: text({ max: 2000 }).describe('Where the callback sends the browser afterwards; must be on the shop\'s redirect allow-list.'),
 });
 export const ZInitiateAccountApiOutput = z.object({
   authorization_url: z.string().describe('Send the browser here.'),

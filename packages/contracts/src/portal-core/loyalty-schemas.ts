@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { ZId, ZMoneyCents, ZTimestamp } from '../common/schemas.js';
 
 /* Shapes shared by the loyalty routes (SPEC §10). Points are whole numbers. */
@@ -83,8 +84,8 @@ export const ZLoyaltyProgram = z.object({
   tiers: z.array(ZTier).describe('Tiers by lifetime points, lowest first.'),
 }).describe('The shop\'s loyalty program settings.');
 
-const ZName = z.string().trim().min(1).max(100);
-const ZDescription = z.string().trim().max(1000);
+const ZName = text({ min: 1, max: 100 });
+const ZDescription = text({ max: 1000, multiline: true });
 
 /** Reward fields an admin sends; `refineRewardValue` checks that the value fits the kind. */
 export const rewardFieldsShape = {

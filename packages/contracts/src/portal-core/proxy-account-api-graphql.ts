@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 
 export const proxyAccountApiGraphqlMeta = route({
@@ -12,9 +13,9 @@ export const proxyAccountApiGraphqlMeta = route({
   errors: [502],
 });
 export const ZProxyAccountApiGraphqlInput = z.strictObject({
-  query: z.string().min(1).max(20_000).describe('The GraphQL document.'),
+  query: text({ min: 1, max: 20_000, multiline: true, trim: false }).describe('The GraphQL document.'),
   variables: z.record(z.string(), z.unknown()).optional().describe('GraphQL variables.'),
-  operation_name: z.string().max(200).optional().describe('Which operation of the document to run.'),
+  operation_name: text({ max: 200 }).optional().describe('Which operation of the document to run.'),
 });
 export const ZProxyAccountApiGraphqlOutput = z.object({
   data: z.unknown().optional().describe('The provider\'s `data`.'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { ZCurrency, ZId, ZMoneyCents, ZTimestamp } from '../common/schemas.js';
 
 /*
@@ -24,7 +25,7 @@ export const REJECT_REASON_VALUES = ['final_sale', 'return_period_ended', 'item_
 export const ZRejectReason = z.enum(REJECT_REASON_VALUES).describe('Why the merchant declines; `other` needs `note`.');
 
 /** `note` fields: free text a person reads, bounded. */
-export const ZNote = (what: string, max = 1000) => z.string().trim().min(1).max(max).describe(what);
+export const ZNote = (what: string, max = 1000) => text({ min: 1, max, multiline: true }).describe(what);
 
 export const ZReturnLine = z.object({
   id: ZId,
