@@ -9,7 +9,7 @@ export { normaliseEmail } from './email.js';
 export const ZId = z.uuid().describe('Resource id (UUID).');
 export const ZTimestamp = z.iso.datetime().describe('ISO-8601 timestamp in UTC.');
 export const ZMoneyCents = z.number().int().describe('Amount in minor units of the currency (e.g. cents).');
-export const ZCurrency = z.string().length(3).describe('ISO-4217 currency code.');
+export const ZCurrency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as "USD"').describe('ISO-4217 currency code.');
 
 /** E.164 phone number: + then up to 15 digits, no separators. */
 export const ZPhone = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZCurrency, ZId } from '../common/schemas.js';
 import { ZBudgetAmount, ZBudgetPeriod, ZCompanyLocation, ZShippingAddressInput } from './schemas.js';
@@ -11,7 +12,7 @@ export const adminCreateLocationMeta = route({
 });
 export const ZAdminCreateLocationInput = z.strictObject({
   id: ZId.describe('The company.'),
-  name: z.string().trim().min(1).max(200).describe('The location\'s name, e.g. "Berlin warehouse".'),
+  name: text({ min: 1, max: 200 }).describe('The location\'s name, e.g. "Berlin warehouse".'),
   shipping_address: ZShippingAddressInput,
   budget_amount_cents: ZBudgetAmount,
   currency: ZCurrency.optional().describe('Defaults to the shop\'s currency, the only one accepted.'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { pageInputShape, pageOf } from '../common/pagination.js';
 import { ZCompany } from './schemas.js';
@@ -9,6 +10,6 @@ export const adminListCompaniesMeta = route({
 });
 export const ZAdminListCompaniesInput = z.strictObject({
   ...pageInputShape,
-  name: z.string().trim().min(1).max(200).optional().describe('Only companies whose name contains this text (case-insensitive).'),
+  name: text({ min: 1, max: 200 }).optional().describe('Only companies whose name contains this text (case-insensitive).'),
 });
 export const ZAdminListCompaniesOutput = pageOf(ZCompany);

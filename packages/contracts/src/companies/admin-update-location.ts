@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZId } from '../common/schemas.js';
 import { ZBudgetAmount, ZBudgetPeriod, ZCompanyLocation, ZShippingAddressInput } from './schemas.js';
@@ -15,7 +16,7 @@ export const ZAdminUpdateLocationInput = z
   .strictObject({
     id: ZId.describe('The company.'),
     location_id: ZId.describe('The location.'),
-    name: z.string().trim().min(1).max(200).optional().describe('New name.'),
+    name: text({ min: 1, max: 200 }).optional().describe('New name.'),
     shipping_address: ZShippingAddressInput.optional(),
     budget_amount_cents: ZBudgetAmount.optional(),
     budget_period: ZBudgetPeriod.optional(),

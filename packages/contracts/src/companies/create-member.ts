@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZEmail } from '../common/schemas.js';
 import { ZCompanyMember, ZCompanyRole, ZLocationIds } from './schemas.js';
 
-const name = z.string().trim().min(1).max(100);
+const name = text({ min: 1, max: 100 });
 
 export const createMemberMeta = route({
   method: 'POST', path: '/customer/company/members', auth: 'company_member', b2b: 'members.manage',

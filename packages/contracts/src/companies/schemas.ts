@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { ZCurrency, ZId, ZMoneyCents, ZTimestamp } from '../common/schemas.js';
 import { addressFields, ZAddress } from '../account/schemas.js';
 import { B2B_ACTIONS, COMPANY_ROLE_VALUES } from './actions.js';
@@ -10,11 +11,11 @@ export const ZBudgetPeriod = z
   .enum(['monthly', 'quarterly', 'yearly'])
   .describe('How often the spend returns to zero: on the first day of each month, quarter or year, in the shop\'s time zone.');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const required = (max: number) => text({ min: 1, max });
 
-export const ZCompanyName = text(200).describe('The company\'s name.');
-export const ZExternalId = text(100).describe('The merchant\'s own reference for the company (e.g. an ERP id); unique in the shop.');
-export const ZCompanyNote = z.string().trim().max(2000).describe('An internal note for the merchant\'s staff.');
+export const ZCompanyName = required(200).describe('The company\'s name.');
+export const ZExternalId = required(100).describe('The merchant\'s own reference for the company (e.g. an ERP id); unique in the shop.');
+export const ZCompanyNote = text({ max: 2000, multiline: true }).describe('An internal note for the merchant\'s staff.');
 
 /** The address book's postal fields (account/schemas.ts), without recipient, phone or default flag. */
 const { address1, address2, city, province, zip, country_code } = addressFields;

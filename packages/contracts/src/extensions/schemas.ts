@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { ZId, ZTimestamp } from '../common/schemas.js';
 import { ZRemoteUiNode } from './remote-ui.js';
 
@@ -27,7 +28,7 @@ export const ZBlockSlug = z
   .describe('The app\'s own name for the block; registering the same slug again updates that block.');
 
 const ZSettingName = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'setting names are 1-40 characters: lower-case letters, digits and "_", starting with a letter');
-const ZSettingValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+const ZSettingValue = z.union([text({ max: 1000, trim: false, multiline: true }), z.number(), z.boolean(), z.null()]);
 export const ZBlockSettings = z
   .record(ZSettingName, ZSettingValue)
   .refine((s) => Object.keys(s).length <= 30, 'at most 30 settings')
@@ -141,11 +142,8 @@ export const ZExtensionApp = z
   .describe('An app installed on the shop, as extension points see it.');
 
 /** A bare host name (optionally :port) for the iframe allow-list; IP literals are refused. */
-export const ZIframeHost = z
-  .string()
-  .trim()
+export const ZIframeHost = text({ max: 253 })
   .toLowerCase()
-  .max(253)
   .refine(isHostName, 'must be a DNS host name (optionally with :port), not an IP address, scheme or path')
   .describe('A host name, e.g. `reviews.example.com` or `reviews.example.com:8443`.');
 

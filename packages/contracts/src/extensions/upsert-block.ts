@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { ZRemoteUiTree } from './remote-ui.js';
 import { LIQUID_TEMPLATE_MAX_CHARS, ZAppBlock, ZBlockKind, ZBlockSettings, ZBlockSlug, ZExtensionPoint } from './schemas.js';
@@ -22,13 +23,11 @@ export const ZUpsertBlockInput = z
     point: ZExtensionPoint.describe('The slot the block is for.'),
     allowed_points: z.array(ZExtensionPoint).max(6).optional().describe('Other slots the merchant may move it to; `point` is always allowed.'),
     kind: ZBlockKind,
-    title: z.string().trim().min(1).max(200).describe('Shown to the merchant, and as the block\'s accessible name.'),
-    template: z
-      .string()
-      .max(LIQUID_TEMPLATE_MAX_CHARS, `must be at most ${LIQUID_TEMPLATE_MAX_CHARS} characters`)
+    title: text({ min: 1, max: 200 }).describe('Shown to the merchant, and as the block\'s accessible name.'),
+    template: text({ max: LIQUID_TEMPLATE_MAX_CHARS, trim: false, multiline: true })
       .optional()
       .describe('Kind `liquid`: the template. Sees `shop`, `customer` (with a CAT), `order` / `return` (their slots, when the portal passes an id of the customer\'s own), `settings` and `block`.'),
-    url: z.string().max(2048).optional().describe('Kind `iframe`: an https URL whose host is on the app\'s allow-list; no credentials, no IP address.'),
+    url: text({ max: 2048, trim: false }).optional().describe('Kind `iframe`: an https URL whose host is on the app\'s allow-list; no credentials, no IP address.'),
     tree: ZRemoteUiTree.optional(),
     settings: ZBlockSettings.optional().describe('The app\'s settings (default none); the merchant may override their values.'),
     enabled: z.boolean().optional().describe('The app\'s switch (default on).'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { route } from '../common/route.js';
 import { CUSTOM_CSS_MAX_BYTES, ZAdminCustomCss } from './css-schemas.js';
 
@@ -11,6 +12,6 @@ export const adminUpdateCustomCssMeta = route({
   errors: [413],
 });
 export const ZAdminUpdateCustomCssInput = z.strictObject({
-  css: z.string().describe(`The portal CSS, at most ${CUSTOM_CSS_MAX_BYTES} bytes of UTF-8.`),
+  css: text({ max: CUSTOM_CSS_MAX_BYTES * 4, trim: false, multiline: true }).describe(`The portal CSS, at most ${CUSTOM_CSS_MAX_BYTES} bytes of UTF-8.`),
 });
 export const ZAdminUpdateCustomCssOutput = ZAdminCustomCss;

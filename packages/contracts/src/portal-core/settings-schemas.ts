@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { ZId, ZPhone, ZTimestamp } from '../common/schemas.js';
 
 /*
@@ -14,7 +15,7 @@ const ZHttpsUrl = z
   .url({ protocol: /^https$/, hostname: z.regexes.domain })
   .max(2000)
   .describe('An absolute https URL.');
-const ZText = (what: string, max: number) => z.string().trim().min(1).max(max).describe(what);
+const ZText = (what: string, max: number) => text({ min: 1, max, multiline: true }).describe(what);
 const ZToggle = (what: string) => z.boolean().describe(what);
 
 export const PORTAL_AUTH_METHODS = ['otp_email', 'otp_sms', 'magic_link', 'sso'] as const;
