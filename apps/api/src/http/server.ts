@@ -10,6 +10,10 @@ import { openApiDocument } from '../openapi/document.js';
 import { readBody } from './body.js';
 import { serveMagicLinkPage } from '../routers/passwordless/magic-link-page.js';
 import { MAGIC_LINK_PAGE_PATH } from '../services/passwordless/magic-link.js';
+import { credentialShopListsOrigin, isListedStorefrontOrigin } from '../auth/storefront-origins.js';
+import type { EntityManager } from '@cartly/db';
+import { browserRoutes } from './browser-routes.js';
+import { createCorsGate } from './cors.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -60,9 +64,17 @@ export function createApiServer(deps: Deps): Server {
     maxBodySize: deps.env.MAX_BODY_BYTES,
   });
   const document = JSON.stringify(openApiDocument(deps.env.PUBLIC_BASE_URL));
+  const em = () => deps.orm.em.fork() as unknown as EntityManager;
+  const cors = createCorsGate({
+    browserFacing: browserRoutes(appRouter),
+    originKnown: (origin) => isListedStorefrontOrigin(em(), origin),
+    originAllowed: (req, origin) => credentialShopListsOrigin(em(), req, origin),
+  });
 
   async function handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (await cors.preflight(req, res, url.pathname)) return;
+    await cors.decorate(req, res, url.pathname);
     if (req.method === 'GET' && url.pathname === '/openapi.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(document);

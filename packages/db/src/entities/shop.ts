@@ -15,6 +15,8 @@ export interface ShopSettings {
   passwordlessSignup?: boolean;
   /** Origins/URL prefixes magic-link redirect_url may point at. */
   redirectAllowList?: string[];
+  /** Origins (`URL.origin` form, e.g. `https://shop.example`) whose pages may call the storefront and customer API from a browser (CORS). */
+  storefrontOrigins?: string[];
 }
 
 export const Shop = defineEntity({

@@ -1,0 +1,46 @@
+import type { RouteAuth, RouteMeta } from '@cartly/contracts';
+import type { AnyRouter } from '@trpc/server';
+
+/**
+ * Which routes a shopper's browser may call from a storefront page: those whose
+ * credential is a storefront or customer token. Admin and app routes are
+ * server-to-server and never answer CORS; so are public routes (their pages
+ * are served by the API itself).
+ */
+const BROWSER_AUTH: ReadonlySet<string> = new Set<RouteAuth | 'storefront_optional_customer' | 'optional_customer'>([
+  'storefront',
+  'storefront_customer',
+  'customer',
+  'storefront_optional_customer',
+  'optional_customer',
+]);
+
+interface RestRoute {
+  method: string;
+  pattern: RegExp;
+}
+
+/** Both faces of the router's browser-facing procedures: tRPC names, and REST method + path. */
+export function browserRoutes(router: AnyRouter): (method: string, pathname: string) => boolean {
+  const procedures = router._def.procedures as Record<string, { _def: { meta?: RouteMeta } }>;
+  const names = new Set<string>();
+  const rest: RestRoute[] = [];
+  for (const [name, procedure] of Object.entries(procedures)) {
+    const meta = procedure._def.meta;
+    if (!meta || !BROWSER_AUTH.has(meta.auth)) continue;
+    names.add(name);
+    if (meta.openapi) {
+      // `/customer/returns/{id}` → /^\/customer\/returns\/[^/]+\/?$/
+      const source = meta.openapi.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+      rest.push({ method: meta.openapi.method, pattern: new RegExp(`^${source}/?$`) });
+    }
+  }
+  return (method, pathname) => {
+    if (pathname.startsWith('/trpc/')) {
+      // A batch is browser-facing only if every procedure in it is.
+      const called = decodeURIComponent(pathname.slice('/trpc/'.length)).split(',');
+      return called.length > 0 && called.every((n) => names.has(n));
+    }
+    return rest.some((r) => r.method === method && r.pattern.test(pathname));
+  };
+}
