@@ -16,8 +16,10 @@ export const BASE_CSS = `
   position: static !important;
   transform: none !important;
   filter: none !important;
-  contain: content;
-  container-type: inline-size;
+  /* after \`all\`, and as important as it, or \`all: initial !important\` would undo them */
+  contain: content !important;
+  container-type: inline-size !important;
+  box-sizing: border-box !important;
   --cp-accent: #1f5f4a;
   --cp-accent-text: #ffffff;
   --cp-text: #1c1d1f;
@@ -36,7 +38,6 @@ export const BASE_CSS = `
   background: var(--cp-bg) !important;
   text-align: left !important;
   direction: ltr !important;
-  box-sizing: border-box;
 }
 :host([hidden]) { display: none !important; }
 *, *::before, *::after { box-sizing: inherit; }
