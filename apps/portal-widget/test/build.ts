@@ -8,3 +8,18 @@ export async function buildWidget(): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, ['build.mjs'], { cwd });
   return stdout;
 }
+
+/** Bundles the test-only fixture of the screens that wait for their API (test/fixtures/prepared.tsx). */
+export async function buildPreparedFixture(outfile: string): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [fileURLToPath(new URL('./fixtures/prepared.tsx', import.meta.url))],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    conditions: ['source'],
+    logLevel: 'warning',
+  });
+}

@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
  */
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+/** test/fixtures/prepared.tsx, built by buildPreparedFixture(). */
+export const PREPARED_BUNDLE = fileURLToPath(new URL('../test-results/fixtures/prepared.js', import.meta.url));
+const PREPARED_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Prepared screens</title></head>
+<body><main><h1>Prepared screens</h1><script>window.__pwned = false;</script><div id="host"></div><script src="/prepared.js"></script></main></body></html>`;
 
 export const HOSTILE_CSS = `
 *:not(html):not(body):not(main) { display: none !important; visibility: hidden !important; opacity: 0 !important;
@@ -68,6 +72,8 @@ export async function startStorefront(): Promise<Storefront> {
     if (url.pathname === '/hostile.css') return send('text/css', HOSTILE_CSS);
     if (url.pathname === '/portal-widget.js') return send('text/javascript', readFileSync(`${DIST}portal-widget.js`));
     if (url.pathname === '/portal-widget.mjs') return send('text/javascript', readFileSync(`${DIST}portal-widget.mjs`));
+    if (url.pathname === '/prepared') return send('text/html; charset=utf-8', PREPARED_HTML);
+    if (url.pathname === '/prepared.js') return send('text/javascript', readFileSync(PREPARED_BUNDLE));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,6 +3,7 @@ import { createApi } from '../api/client.js';
 import { logout } from '../api/account.js';
 import type { SessionStore, StoredSession } from '../session.js';
 import { PortalContext, type Route } from './context.js';
+import type { PortalFeatures } from '../theme/apply.js';
 import { SessionEndedContext } from './kit.js';
 import { Login } from './screens/login.js';
 import { Overview } from './screens/overview.js';
@@ -21,19 +22,21 @@ export interface AppProps {
   magicLinkRedirectUrl?: string | undefined;
   /** The shop's currency, for amounts the API gives without one (wishlist prices). */
   currency: string;
+  /** Features the shop switched off are not shown (from the portal settings, once their API exists). */
+  features?: PortalFeatures | undefined;
 }
 
-const NAV: { screen: Route['screen']; label: string }[] = [
+const NAV: { screen: Route['screen']; label: string; feature?: keyof PortalFeatures }[] = [
   { screen: 'overview', label: 'Overview' },
   { screen: 'orders', label: 'Orders' },
-  { screen: 'returns', label: 'Returns' },
-  { screen: 'wishlist', label: 'Wishlist' },
+  { screen: 'returns', label: 'Returns', feature: 'returns' },
+  { screen: 'wishlist', label: 'Wishlist', feature: 'wishlist' },
   { screen: 'addresses', label: 'Addresses' },
   { screen: 'profile', label: 'Profile' },
 ];
 
 /** The portal: the login screen without a session, the account screens with one. */
-export function App({ apiUrl, storefrontAccessToken, store, magicLinkRedirectUrl, currency }: AppProps) {
+export function App({ apiUrl, storefrontAccessToken, store, magicLinkRedirectUrl, currency, features = {} }: AppProps) {
   const [session, setSession] = useState<StoredSession | null>(() => store.read());
   const [notice, setNotice] = useState<string | undefined>();
   const [route, setRoute] = useState<Route>({ screen: 'overview' });
@@ -74,7 +77,7 @@ export function App({ apiUrl, storefrontAccessToken, store, magicLinkRedirectUrl
       <div class="cp-root">
         <nav class="cp-nav" aria-label="Account">
           <ul>
-            {NAV.map((n) => (
+            {NAV.filter((n) => !n.feature || features[n.feature] !== false).map((n) => (
               <li key={n.screen}>
                 <button type="button" class="cp-nav-item" aria-current={current === n.screen ? 'page' : undefined} onClick={() => setRoute({ screen: n.screen } as Route)}>
                   {n.label}

@@ -95,6 +95,13 @@ input[aria-invalid="true"] { border-color: var(--cp-danger); }
 @media (prefers-reduced-motion: reduce) { .cp-spinner { animation: none; } }
 details summary { cursor: pointer; color: var(--cp-accent); }
 .cp-history { margin: 6px 0 0; padding-left: 18px; }
+.cp-stack { display: flex; gap: 8px; }
+.cp-stack-column { flex-direction: column; }
+.cp-stack-row { flex-direction: row; flex-wrap: wrap; }
+.cp-slot { margin: 0 0 12px; }
+.cp-block { margin: 0 0 8px; }
+.cp-liquid img, .cp-remote img { max-width: 100%; height: auto; }
+progress { width: 100%; accent-color: var(--cp-accent); }
 .cp-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @container (max-width: 560px) {
   .cp-root { padding: 8px; gap: 8px; }
