@@ -11,11 +11,15 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-backgroun
 
 export function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
-  execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
-  if (!existsSync(CHROMIUM)) {
+  const install = () => execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  try {
+    install();
+  } catch {
+    // A fresh machine has no package lists yet.
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+    install();
   }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing and apt-get could not install chromium`);
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -167,9 +167,11 @@ function ReturnForm({ order, returnable, onCancel, onCreated }: { order: Order; 
     >
       <h3>Request a return</h3>
       <p class="cp-hint">Choose how many of each item go back, and why.</p>
-      {lines.map((l, i) => {
+      {lines.map((l) => {
         const max = returnable.get(l.id) ?? 0;
         const choice = choices[l.id]!;
+        // The API names fields by their index among the lines sent, i.e. those with a quantity.
+        const sent = lines.filter((x) => Number(choices[x.id]!.quantity) > 0).findIndex((x) => x.id === l.id);
         return (
           <fieldset key={l.id} class="cp-return-line">
             <legend>{l.title}</legend>
@@ -181,7 +183,7 @@ function ReturnForm({ order, returnable, onCancel, onCreated }: { order: Order; 
             />
             <Select label="Reason" value={choice.reason} options={REASONS} onValue={(v) => set(l.id, { reason: v })} />
             {choice.reason === 'other' && (
-              <Field label="Tell us more" value={choice.note} onValue={(v) => set(l.id, { note: v })} maxLength={500} required error={fieldMessage(submit.error, `lines.${i}.reason_note`)} />
+              <Field label="Tell us more" value={choice.note} onValue={(v) => set(l.id, { note: v })} maxLength={500} required error={fieldMessage(submit.error, `lines.${sent}.reason_note`)} />
             )}
           </fieldset>
         );
