@@ -197,3 +197,23 @@ export function date(iso: string): string {
 export function fieldMessage(error: CartlyErrorInfo | null, field: string): string | undefined {
   return error?.issues.find((i) => i.field === field)?.message;
 }
+
+/** A form's end: the API's error, the submit button (busy while pending) and an optional cancel. */
+export function FormFooter({ error, pending, submit, busy, onCancel, children }: { error: CartlyErrorInfo | null; pending: boolean; submit: string; busy: string; onCancel?: () => void; children?: ComponentChildren }) {
+  return (
+    <>
+      {error && <ErrorNote error={error} />}
+      <div class="cp-actions">
+        <button type="submit" class="cp-button" disabled={pending}>
+          {pending ? busy : submit}
+        </button>
+        {onCancel && (
+          <button type="button" class="cp-button cp-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        {children}
+      </div>
+    </>
+  );
+}

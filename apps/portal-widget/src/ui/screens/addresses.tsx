@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { createAddress, deleteAddress, listAddresses, updateAddress, type Address, type NewAddress } from '../../api/addresses.js';
 import { usePortal } from '../context.js';
-import { Empty, ErrorNote, Field, fieldMessage, Loaded, ScreenTitle, useAction, useLoad } from '../kit.js';
+import { Empty, ErrorNote, Field, fieldMessage, FormFooter, Loaded, ScreenTitle, useAction, useLoad } from '../kit.js';
 
 type Editing = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; address: Address };
 
@@ -147,15 +147,7 @@ function AddressForm({ address, onDone, onCancel }: { address?: Address | undefi
         <input type="checkbox" checked={isDefault} disabled={address?.is_default} onChange={(e) => setIsDefault((e.currentTarget as HTMLInputElement).checked)} />
         Use as my default address
       </label>
-      {save.error && <ErrorNote error={save.error} />}
-      <div class="cp-actions">
-        <button type="submit" class="cp-button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : 'Save address'}
-        </button>
-        <button type="button" class="cp-button cp-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={save.error} pending={save.pending} submit="Save address" busy="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { getOrder, type Order } from '../../api/orders.js';
 import { createReturn, listReturns, type ReturnReason, type ReturnRequest } from '../../api/returns.js';
 import { addToWishlist } from '../../api/wishlist.js';
 import { usePortal } from '../context.js';
-import { date, ErrorNote, Field, fieldMessage, Loaded, money, ScreenTitle, Select, useAction, useLoad } from '../kit.js';
+import { date, ErrorNote, Field, fieldMessage, FormFooter, Loaded, money, ScreenTitle, Select, useAction, useLoad } from '../kit.js';
 import { FULFILMENT_LABEL, PAYMENT_LABEL } from './orders.js';
 import { REASON_LABEL } from './returns.js';
 
@@ -194,15 +194,7 @@ function ReturnForm({ order, returnable, onCancel, onCreated }: { order: Order; 
           Choose at least one item to return.
         </p>
       )}
-      {submit.error && <ErrorNote error={submit.error} />}
-      <div class="cp-actions">
-        <button type="submit" class="cp-button" disabled={submit.pending}>
-          {submit.pending ? 'Sending…' : 'Send return request'}
-        </button>
-        <button type="button" class="cp-button cp-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={submit.error} pending={submit.pending} submit="Send return request" busy="Sending…" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { getProfile, updateProfile, type Profile } from '../../api/profile.js';
 import { usePortal } from '../context.js';
-import { ErrorNote, Field, fieldMessage, Loaded, ScreenTitle, useAction, useLoad } from '../kit.js';
+import { Field, fieldMessage, FormFooter, Loaded, ScreenTitle, useAction, useLoad } from '../kit.js';
 
 export function ProfileScreen() {
   const { api } = usePortal();
@@ -40,13 +40,9 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved(p: Profil
       <Field label="First name" autocomplete="given-name" value={first} onValue={setFirst} error={fieldMessage(save.error, 'first_name')} />
       <Field label="Last name" autocomplete="family-name" value={last} onValue={setLast} error={fieldMessage(save.error, 'last_name')} />
       <Field label="Phone" type="tel" autocomplete="tel" hint="With country code, e.g. +14155550123" value={phone} onValue={setPhone} error={fieldMessage(save.error, 'phone')} />
-      {save.error && <ErrorNote error={save.error} />}
-      <div class="cp-actions">
-        <button type="submit" class="cp-button" disabled={save.pending}>
-          {save.pending ? 'Saving…' : 'Save'}
-        </button>
+      <FormFooter error={save.error} pending={save.pending} submit="Save" busy="Saving…">
         {saved && <span role="status">Saved.</span>}
-      </div>
+      </FormFooter>
     </form>
   );
 }
