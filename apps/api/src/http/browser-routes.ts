@@ -38,8 +38,13 @@ export function browserRoutes(router: AnyRouter): (method: string, pathname: str
   return (method, pathname) => {
     if (pathname.startsWith('/trpc/')) {
       // A batch is browser-facing only if every procedure in it is.
-      const called = decodeURIComponent(pathname.slice('/trpc/'.length)).split(',');
-      return called.length > 0 && called.every((n) => names.has(n));
+      let called: string[];
+      try {
+        called = decodeURIComponent(pathname.slice('/trpc/'.length)).split(',');
+      } catch {
+        return false; // malformed escapes: tRPC answers it, without CORS
+      }
+      return called.every((n) => names.has(n));
     }
     return rest.some((r) => r.method === method && r.pattern.test(pathname));
   };
