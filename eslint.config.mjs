@@ -27,16 +27,17 @@ export default tseslint.config(
   },
   {
     // Workflows are replayed deterministically in Temporal's sandbox: values may come only from
-    // @temporalio/workflow and sibling workflow files; anything else (Node builtins, activities,
-    // the database, other packages) by `import type` only. No require() or import() either.
-    files: ['apps/worker/src/workflows/**/*.ts'],
+    // @temporalio/workflow and other workflow files (`<domain>/*-workflow.ts`, `*-types.ts`, the bundle
+    // entry workflows/index.ts); anything else (Node builtins, activities, the database, other packages)
+    // by `import type` only. No require() or import() either.
+    files: ['apps/worker/src/workflows/**/*.ts', 'apps/worker/src/*/*-workflow.ts', 'apps/worker/src/*/*-types.ts'],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [{
-          regex: '^(?!@temporalio/workflow$|\\./[\\w.-]+\\.js$)',
+          regex: '^(?!@temporalio/workflow$|\\.{1,2}/([\\w-]+/)?[\\w.-]+-(workflow|types)\\.js$)',
           allowTypeImports: true,
-          message: 'Workflow code may import values only from @temporalio/workflow and sibling ./*.js files; use `import type` for anything else.',
+          message: 'Workflow code may import values only from @temporalio/workflow and *-workflow.js / *-types.js files; use `import type` for anything else.',
         }],
       }],
       'no-restricted-syntax': [

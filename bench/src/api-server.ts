@@ -1,7 +1,7 @@
 // The real API as production runs it (NODE_ENV and pool size come from the parent's env).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { loadEnv } from '../../apps/api/src/env.js';
-import { startApi } from '../../apps/api/src/app.js';
+import { loadEnv } from '@cartly/api/env';
+import { startApi } from '@cartly/api/app';
 import { serveUntilStopped } from './serve.js';
 
 /** Production refuses to start without these; the bench makes throwaway ones per run and never prints them. */

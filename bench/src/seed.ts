@@ -1,7 +1,5 @@
 import { CustomerAddress, openOrm, type EntityManager } from '@cartly/db';
-import { provisionShop } from '../../apps/api/src/services/shops.js';
-import { createCustomer } from '../../apps/api/src/services/customers.js';
-import { issueCustomerToken } from '../../apps/api/src/auth/credentials.js';
+import { createCustomer, issueCustomerToken, provisionShop } from '@cartly/api/provisioning';
 
 export interface BenchCredentials {
   /** Storefront access token of the seeded shop. */

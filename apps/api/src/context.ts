@@ -1,17 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager, MikroORM } from '@cartly/db';
 import type { Env } from './env.js';
-import type { Services } from './services/services.js';
+import type { DomainDeps } from './deps.js';
 
-export interface Deps {
+export interface AppDeps {
   env: Env;
   orm: MikroORM;
-  services: Services;
+  deps: DomainDeps;
 }
 
 export interface Context {
   env: Env;
-  services: Services;
+  /** Each domain's narrow dependencies (its deps.ts). */
+  deps: DomainDeps;
   /** A fork per request: the global EntityManager is never used by handlers. */
   em: EntityManager;
   req: IncomingMessage;
@@ -28,24 +29,13 @@ export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-export function contextFactory(deps: Deps) {
+export function contextFactory(app: AppDeps) {
   return ({ req, res }: { req: IncomingMessage; res: object }): Context => ({
-    env: deps.env,
-    services: deps.services,
-    em: deps.orm.em.fork() as unknown as EntityManager,
+    env: app.env,
+    deps: app.deps,
+    em: app.orm.em.fork() as unknown as EntityManager,
     req,
     res: res as ServerResponse,
-    ip: clientIp(req, deps.env.TRUST_PROXY),
+    ip: clientIp(req, app.env.TRUST_PROXY),
   });
-}
-
-export function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-export function bearer(req: IncomingMessage): string | undefined {
-  const v = header(req, 'authorization');
-  const m = v ? /^Bearer\s+(\S+)$/i.exec(v) : null;
-  return m?.[1];
 }

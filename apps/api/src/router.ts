@@ -1,17 +1,24 @@
 import { router } from './trpc.js';
-import { customerRouter } from './routers/customer/router.js';
-import { adminRouter } from './routers/admin/router.js';
-import { passwordlessRouter } from './routers/passwordless/router.js';
-import { appSessionRouter } from './routers/app-session/router.js';
-import { returnsRouter } from './routers/returns/router.js';
+import { passwordlessRouter } from './passwordless/router.js';
+import { accountRouter } from './account/router.js';
+import { ordersRouter } from './orders/router.js';
+import { catalogRouter } from './catalog/router.js';
+import { customersRouter } from './customers/router.js';
+import { appSessionsRouter } from './app-sessions/router.js';
+import { returnsRouter } from './returns/router.js';
+import { loyaltyRouter } from './portal-core/loyalty-router.js';
+import { accountApiRouter } from './portal-core/account-api-router.js';
 
-/** The whole API; each domain contributes one router. */
+/** The whole API; each domain contributes one router. Keys read domain → sub-resource → verb. */
 export const appRouter = router({
-  customer: customerRouter,
-  admin: adminRouter,
   passwordless: passwordlessRouter,
-  appSession: appSessionRouter,
+  account: accountRouter,
+  orders: ordersRouter,
+  catalog: catalogRouter,
+  customers: customersRouter,
+  appSessions: appSessionsRouter,
   returns: returnsRouter,
+  portalCore: router({ loyalty: loyaltyRouter, accountApi: accountApiRouter }),
 });
 
 export type AppRouter = typeof appRouter;

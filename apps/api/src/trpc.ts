@@ -1,17 +1,11 @@
 import { initTRPC } from '@trpc/server';
 import type { RouteMeta } from '@cartly/contracts';
 import { NotFoundError, UniqueConstraintViolationException } from '@cartly/db';
+import type { RouteAuth } from '@cartly/contracts';
 import type { Context } from './context.js';
-import { bearer, header } from './context.js';
 import { AppError, toErrorBody } from './errors.js';
 import { isDevelopment } from './env.js';
-import {
-  requireScope,
-  resolveAdminToken,
-  resolveAppToken,
-  resolveCustomerToken,
-  resolveStorefrontToken,
-} from './auth/credentials.js';
+import { authenticators, type Principal } from './auth/authenticators.js';
 
 const t = initTRPC
   .context<Context>()
@@ -30,8 +24,6 @@ export const router = t.router;
 
 const ROLLBACK = Symbol('rollback');
 
-type Authenticate<Extra> = (ctx: Context, meta: RouteMeta | undefined) => Promise<Extra>;
-
 /**
  * Each procedure passes through exactly one middleware (tRPC copies the
  * context at every step, and the storefront routes are hot): it resolves the
@@ -40,8 +32,12 @@ type Authenticate<Extra> = (ctx: Context, meta: RouteMeta | undefined) => Promis
  * half-written. Database errors with a meaning for the client are translated
  * here, once: a unique-constraint race is 409, findOneOrFail's miss is 404.
  */
-function authenticated<Extra extends object>(authenticate: Authenticate<Extra>) {
-  return t.procedure.use(async ({ ctx, meta, type, next }) => {
+function authenticated<A extends RouteAuth>(kind: A) {
+  type Extra = Principal<A>;
+  const authenticate = authenticators[kind] as (ctx: Context, meta: RouteMeta) => Promise<Extra>;
+  const builder = t.procedure.use(async ({ ctx, meta, type, next }) => {
+    // Fail closed: a procedure answers only under the credential its contract documents.
+    if (meta?.auth !== kind) throw new AppError('INTERNAL', 'internal server error', { cause: new Error(`procedure built for ${kind} has auth ${meta?.auth}`) });
     const extra = await authenticate(ctx, meta);
     if (type !== 'mutation') {
       const r = await next({ ctx: extra });
@@ -58,6 +54,9 @@ function authenticated<Extra extends object>(authenticate: Authenticate<Extra>) 
     }
     return rethrowTranslated(result!);
   });
+  // Tagged so a test can hold every procedure's middleware against its contract's auth.
+  Object.assign(builder._def.middlewares.at(-1)!, { authKind: kind });
+  return builder;
 }
 
 /** A failed result whose cause has a client-facing meaning is rethrown as that. */
@@ -75,44 +74,24 @@ function translated(e: unknown): unknown {
   return e;
 }
 
-function storefrontToken(ctx: Context) {
-  return resolveStorefrontToken(
-    ctx.em,
-    header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token'),
-  );
+/** A procedure builder whose handlers see the principal of one credential kind. */
+type ProcedureOf<A extends RouteAuth> = ReturnType<typeof authenticated<A>>;
+
+const builders: { [A in RouteAuth]: ProcedureOf<A> } = {
+  public: authenticated('public'),
+  storefront: authenticated('storefront'),
+  storefront_customer: authenticated('storefront_customer'),
+  storefront_optional_customer: authenticated('storefront_optional_customer'),
+  customer: authenticated('customer'),
+  optional_customer: authenticated('optional_customer'),
+  admin: authenticated('admin'),
+  app: authenticated('app'),
+};
+
+/**
+ * The one way to start a procedure: its contract's meta picks the credential
+ * it enforces (and the OpenAPI document describes), so the two cannot differ.
+ */
+export function procedure<A extends RouteAuth>(meta: RouteMeta<A>): ProcedureOf<A> {
+  return builders[meta.auth].meta(meta) as unknown as ProcedureOf<A>;
 }
-
-/** No credential (the route checks what it needs itself, e.g. a signed token). */
-export const publicProcedure = authenticated(async () => ({}));
-
-/** SAT: which shop, which storefront. */
-export const storefrontProcedure = authenticated(async (ctx) => {
-  const storefront = await storefrontToken(ctx);
-  return { storefront, shopId: storefront.shopId };
-});
-
-/** SAT + CAT: a customer of the SAT's shop (SPEC §5). */
-export const storefrontCustomerProcedure = authenticated(async (ctx) => {
-  const storefront = await storefrontToken(ctx);
-  const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req), storefront.shopId);
-  return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
-});
-
-/** CAT only: the portal's first-party `/customer/*` API. */
-export const customerProcedure = authenticated(async (ctx) => {
-  const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
-  return { customer, shopId: customer.shopId, customerId: customer.customerId };
-});
-
-/** Admin token; the route's `scope` meta is enforced here (403 without it). */
-export const adminProcedure = authenticated(async (ctx, meta) => {
-  const admin = await resolveAdminToken(ctx.em, bearer(ctx.req));
-  requireScope(admin, meta?.scope);
-  return { admin, shopId: admin.shopId };
-});
-
-/** App OAuth token: an installed app acting on its shop. */
-export const appProcedure = authenticated(async (ctx) => {
-  const app = await resolveAppToken(ctx.em, bearer(ctx.req));
-  return { app, shopId: app.shopId };
-});

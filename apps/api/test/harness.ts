@@ -4,8 +4,8 @@ import { createTestDatabase, type TestDatabase } from '@cartly/db/testing';
 import { startSmtpSink, type SmtpSink } from '@cartly/mail/testing';
 import { loadEnv, type Env } from '../src/env.js';
 import { startApi, type RunningApi } from '../src/app.js';
-import { installApp, provisionShop } from '../src/services/shops.js';
-import { createCustomer } from '../src/services/customers.js';
+import { installApp, provisionShop } from '../src/shops/shops.js';
+import { createCustomer } from '../src/customers/create-customer.js';
 import { issueCustomerToken } from '../src/auth/credentials.js';
 import type { AppRouter } from '../src/router.js';
 

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import type { Env } from '../src/env.js';
 import { startApi, type RunningApi } from '../src/app.js';
-import { closeServices, createServices, type Services } from '../src/services/services.js';
+import type { DomainDeps } from '../src/deps.js';
 import type { TestApi } from './harness.js';
 
 /** Helpers for the passwordless and app-session tests. */
@@ -19,7 +19,7 @@ export async function sql<T = Record<string, unknown>>(t: TestApi, query: string
 
 /** Lets time pass for the rate limiter: shifts every recorded request `seconds` into the past. */
 export async function ageThrottle(t: TestApi, seconds: number): Promise<void> {
-  await sql(t, `update passwordless_throttle set hits = coalesce((select jsonb_agg((h::text)::bigint - ?) from jsonb_array_elements(hits) h), '[]'::jsonb)`, [seconds * 1000]);
+  await sql(t, `update rate_limit_window set hits = coalesce((select jsonb_agg((h::text)::bigint - ?) from jsonb_array_elements(hits) h), '[]'::jsonb)`, [seconds * 1000]);
 }
 
 /** A second API replica on the same database, as in a scaled-out deployment. */
@@ -27,17 +27,13 @@ export async function startReplica(t: TestApi, overrides: Partial<Env>): Promise
   return startApi({ ...t.env, PORT: 0, ...overrides }, { orm: t.db.orm });
 }
 
-/** A replica with some of its services replaced; closing it closes its services too. */
+/** A replica whose domain dependencies are changed by `replace`. */
 export async function startReplicaWith(
   t: TestApi,
   overrides: Partial<Env>,
-  replace: (services: Services) => Partial<Services>,
+  replace: (deps: DomainDeps) => DomainDeps,
 ): Promise<RunningApi> {
-  const env = { ...t.env, PORT: 0, ...overrides };
-  const created = createServices(env);
-  const services = { ...created, ...replace(created) };
-  const api = await startApi(env, { orm: t.db.orm, services });
-  return { ...api, close: async () => { await api.close(); await closeServices(services); } };
+  return startApi({ ...t.env, PORT: 0, ...overrides }, { orm: t.db.orm, deps: replace });
 }
 
 /**

@@ -93,6 +93,6 @@ export async function waitForReturnStatus(t: TestApi, cat: string, id: string, s
 
 /** Terminates workflows a test left running on the shared server. */
 export async function terminateWorkflows(t: TestApi, workflowIds: string[]): Promise<void> {
-  const client = await t.api.services.temporal.client();
+  const client = await t.api.adapters.temporal.client();
   await Promise.allSettled(workflowIds.map((id) => client.workflow.getHandle(id).terminate('test finished')));
 }

@@ -7,7 +7,7 @@ import type { RunningWorker } from '@cartly/worker';
 import { createLoggedInCustomer, createShop, rest, setShopSettings, startTestApi, type TestApi, type TestShop } from '../../api/test/harness.js';
 import { fulfilledOrder, startReturnsWorker, terminateWorkflows, uniqueTaskQueue, type FulfilledOrder } from '../../api/test/returns.js';
 import { codeIn, sql } from '../../api/test/passwordless.js';
-import type { MockSmsSender } from '../../api/src/services/sms/mock.js';
+import type { MockSmsSender } from '../../api/src/adapters/sms/mock.js';
 import { launchChromium } from './browser.js';
 import { buildWidget } from './build.js';
 import { startStorefront, type Storefront } from './storefront.js';
@@ -227,7 +227,7 @@ describe('a shopper on the storefront page', () => {
 describe('other ways in, and ways out', () => {
   it('logs in with a code by text message (a new customer signs up)', async () => {
     const { context, page } = await newPage();
-    const sms = t.api.services.sms as MockSmsSender;
+    const sms = t.api.adapters.sms as MockSmsSender;
     const before = sms.messages.length;
     await page.getByLabel('Text me a code').check();
     await page.getByLabel('Phone number').fill('+14155550123');

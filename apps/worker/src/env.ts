@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { databaseEnvShape, mailEnvShape, nodeEnvShape, parseEnv, temporalEnvShape } from '@cartly/config';
 
 /** The only place the worker reads process.env; everything else receives an Env. */
-const ZEnv = z.object({
+export const ZEnv = z.object({
   ...nodeEnvShape,
   ...databaseEnvShape(5),
   ...temporalEnvShape,

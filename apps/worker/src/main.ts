@@ -1,13 +1,22 @@
 import { openOrm } from '@cartly/db';
 import { createMailer } from '@cartly/mail';
 import { loadEnv } from './env.js';
+import { Client, Connection } from '@temporalio/client';
 import { installTemporalRuntime, startWorker } from './worker.js';
+import { ensureSchedules } from './schedules/index.js';
 
 const env = loadEnv();
 installTemporalRuntime(env.WORKER_LOG_LEVEL);
 const orm = await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 try {
+  // Every worker ensures the schedules at start: idempotent, so several workers agree on one of each.
+  const scheduling = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  try {
+    await ensureSchedules(new Client({ connection: scheduling, namespace: env.TEMPORAL_NAMESPACE }), env.TEMPORAL_TASK_QUEUE);
+  } finally {
+    await scheduling.close();
+  }
   const running = await startWorker({
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,

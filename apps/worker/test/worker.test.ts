@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { rmaWorkflowId } from '@cartly/db';
+import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import { loadEnv } from '../src/env.js';
 import { approveSignal, rejectSignal, statusQuery, type RmaSignalArgs } from '../src/workflows/index.js';
 import { seedReturn } from './support/fixtures.js';

@@ -34,7 +34,7 @@ export function cartlyHeaders(opts: Pick<CartlyClientOptions, 'storefrontAccessT
 
 /**
  * The typed client of the Cartly API. Every procedure is typed by the API's
- * router: `client.customer.getProfile.query()`. Calls made together are batched
+ * router: `client.account.profile.get.query()`. Calls made together are batched
  * into one HTTP request.
  */
 export function createCartlyClient(opts: CartlyClientOptions): CartlyClient {

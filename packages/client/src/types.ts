@@ -6,5 +6,5 @@ export type { AppRouter };
 
 /** Input of every procedure, e.g. `RouterInputs['returns']['createReturn']`. */
 export type RouterInputs = inferRouterInputs<AppRouter>;
-/** Output of every procedure, e.g. `RouterOutputs['customer']['getOrder']`. */
+/** Output of every procedure, e.g. `RouterOutputs['account']['orders']['get']`. */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,2 +1,3 @@
 export * from './shapes.js';
 export * from './parse-env.js';
+export * from './key-ring.js';

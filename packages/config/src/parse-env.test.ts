@@ -18,3 +18,13 @@ test('every problem is named in one error', () => {
 test('overrides win over the environment', () => {
   expect(parseEnv(schema, { DATABASE_URL: 'postgres://a' }, { DATABASE_URL: 'postgres://b' }).DATABASE_URL).toBe('postgres://b');
 });
+
+test('settings required in production are all named at once, and only in production', () => {
+  const withNode = z.object({ NODE_ENV: z.enum(['development', 'production']), SECRET: z.string().optional(), OTHER: z.string().optional() });
+  const rules = [{ key: 'SECRET', what: 'a signing key' }, { key: 'OTHER', what: 'a provider' }];
+  expect(() => parseEnv(withNode, { NODE_ENV: 'production' }, {}, rules)).toThrow(
+    'invalid configuration: SECRET (a signing key) is required in production; OTHER (a provider) is required in production',
+  );
+  expect(parseEnv(withNode, { NODE_ENV: 'development' }, {}, rules).SECRET).toBeUndefined();
+  expect(parseEnv(withNode, { NODE_ENV: 'production', SECRET: 's', OTHER: 'o' }, {}, rules).OTHER).toBe('o');
+});

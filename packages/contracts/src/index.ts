@@ -1,7 +1,3 @@
+// The root export is what every domain shares; each domain's contracts are a subpath
+// (`@cartly/contracts/returns`), so two domains can both name a `listMembers`.
 export * from './common/index.js';
-export * from './auth/index.js';
-export * from './customer/index.js';
-export * from './admin/index.js';
-export * from './passwordless/index.js';
-export * from './app-session/index.js';
-export * from './returns/index.js';

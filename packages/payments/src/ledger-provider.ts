@@ -1,4 +1,4 @@
-import { LockMode, Order, Refund, UniqueConstraintViolationException, type IRefund, type MikroORM } from '@cartly/db';
+import { LockMode, loyaltyOnRefund, Order, Refund, UniqueConstraintViolationException, type IRefund, type MikroORM } from '@cartly/db';
 import { RefundRefusedError, type PaymentProvider, type RefundReceipt, type RefundRequest } from './provider.js';
 
 const LEDGER_PROVIDER = 'ledger';
@@ -63,6 +63,8 @@ export function ledgerPaymentProvider(deps: { orm: MikroORM }): PaymentProvider 
           order.refundedCents += r.amountCents;
           order.financialStatus = order.refundedCents === order.paidCents ? 'refunded' : 'partially_refunded';
           await em.flush();
+          // Points the order earned are taken back in the same transaction, once per refund.
+          await loyaltyOnRefund(em, { shopId: r.shopId, orderId: r.orderId, refundId: refund.id });
           return receiptOf(refund, false);
         });
       } catch (e) {

@@ -44,7 +44,5 @@ export class RefundRefusedError extends Error {
   }
 }
 
-/** Idempotency key of the refund that settles a return: one return, one refund, ever. */
-export function returnRefundKey(returnRequestId: string): string {
-  return `return:${returnRequestId}`;
-}
+/** Idempotency key of the refund that settles a return: one return, one refund, ever (defined with the returns workflow). */
+export { returnRefundKey } from '@cartly/contracts/workflows';

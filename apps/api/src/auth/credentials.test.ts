@@ -83,9 +83,9 @@ describe('customer access tokens (SAT + CAT)', () => {
   });
 
   test('over tRPC the same rules hold', async () => {
-    const ok = await trpcClient(t, { sat: shopA.sat, bearer: alice.cat }).customer.getProfile.query();
+    const ok = await trpcClient(t, { sat: shopA.sat, bearer: alice.cat }).account.profile.get.query();
     expect(ok.id).toBe(alice.customerId);
-    const err = await trpcClient(t, { sat: shopB.sat, bearer: alice.cat }).customer.getProfile.query().catch((e: unknown) => e);
+    const err = await trpcClient(t, { sat: shopB.sat, bearer: alice.cat }).account.profile.get.query().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCClientError);
     expect((err as TRPCClientError<any>).data?.httpStatus).toBe(401);
     expect((err as TRPCClientError<any>).shape).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });

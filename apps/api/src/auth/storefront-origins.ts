@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@cartly/db';
-import { bearer, header } from '../context.js';
+import { bearer, header } from '../http/headers.js';
+import type { CorsOrigins } from '../http/cors.js';
 import { hashToken, isTokenOf } from './tokens.js';
 
 /*
@@ -42,3 +43,6 @@ export async function credentialShopListsOrigin(em: EntityManager, req: Incoming
   }
   return false;
 }
+
+/** The shops' lists, as the HTTP frame's CORS gate reads them. */
+export const storefrontOrigins: CorsOrigins = { known: isListedStorefrontOrigin, allowed: credentialShopListsOrigin };

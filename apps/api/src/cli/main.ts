@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Customer, migrate, openOrm, type EntityManager } from '@cartly/db';
 import { ZEmail } from '@cartly/contracts';
 import { loadEnv } from '../env.js';
-import { installApp, provisionShop } from '../services/shops.js';
+import { installApp, provisionShop } from '../shops/shops.js';
 import { issueCustomerToken } from '../auth/credentials.js';
 import { seedDemo } from './seed-demo.js';
 import { parseFlags, required } from './args.js';

@@ -1,6 +1,7 @@
 import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager, type ShopSettings } from '@cartly/db';
-import { issueOwnerCredentials, provisionShop } from '../services/shops.js';
-import { createPaidOrder, fulfill } from '../services/orders.js';
+import { issueOwnerCredentials, provisionShop } from '../shops/shops.js';
+import { createPaidOrder, fulfill } from '../orders/orders.js';
+import { seedLoyaltyDemo } from '../portal-core/seed-loyalty-demo.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
 const DEMO_DOMAIN = 'demo.cartly.test';
@@ -17,8 +18,8 @@ function listStorefronts(shop: { settings: ShopSettings }, origins: string[]): v
 }
 
 /**
- * A demo shop: one customer with an address, two products and a fulfilled
- * order. Run again, it keeps the data and issues fresh credentials (the old
+ * A demo shop: one customer with an address, two products, a loyalty program
+ * and a fulfilled order (which earned the customer points). Run again, it keeps the data and issues fresh credentials (the old
  * ones are revoked: secrets are shown once and never stored).
  */
 export async function seedDemo(em: EntityManager, opts: { storefrontOrigins?: string[] } = {}) {
@@ -50,6 +51,7 @@ export async function seedDemo(em: EntityManager, opts: { storefrontOrigins?: st
   const teeM = em.create(ProductVariant, { shop: shop.id, product: tee.id, title: 'M / Black', sku: 'TEE-M-BLK', priceCents: 2500 });
   const mugV = em.create(ProductVariant, { shop: shop.id, product: mug.id, title: 'Default', sku: 'MUG-1', priceCents: 1200 });
   await em.flush();
+  await seedLoyaltyDemo(em, shop.id);
   const order = await createPaidOrder(em, shop.id, customer.id, [
     { variantId: teeM.id, quantity: 2 },
     { variantId: mugV.id, quantity: 1 },

@@ -1,19 +1,19 @@
-import type { RouteAuth, RouteMeta } from '@cartly/contracts';
+import { AUTH_KINDS, type RouteAuth, type RouteMeta, type SecurityScheme } from '@cartly/contracts';
 import type { AnyRouter } from '@trpc/server';
 
 /**
  * Which routes a shopper's browser may call from a storefront page: those whose
- * credential is a storefront or customer token. Admin and app routes are
+ * credential is a storefront or customer token (read from AUTH_KINDS, so a new
+ * kind is classified where it is declared). Admin and app routes are
  * server-to-server and never answer CORS; so are public routes (their pages
  * are served by the API itself).
  */
-const BROWSER_AUTH: ReadonlySet<string> = new Set<RouteAuth | 'storefront_optional_customer' | 'optional_customer'>([
-  'storefront',
-  'storefront_customer',
-  'customer',
-  'storefront_optional_customer',
-  'optional_customer',
-]);
+const BROWSER_SCHEMES: ReadonlySet<SecurityScheme> = new Set(['StorefrontAccessToken', 'CustomerAccessToken']);
+const BROWSER_AUTH: ReadonlySet<RouteAuth> = new Set(
+  (Object.keys(AUTH_KINDS) as RouteAuth[]).filter((kind) =>
+    AUTH_KINDS[kind].security.some((schemes) => schemes.length > 0 && schemes.every((s) => BROWSER_SCHEMES.has(s))),
+  ),
+);
 
 interface RestRoute {
   method: string;

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EntityManager } from '@cartly/db';
+import { header } from './headers.js';
 
 /*
  * CORS for the routes a storefront page calls from the shopper's browser (the
@@ -18,6 +20,14 @@ export interface CorsPolicy {
   originAllowed(req: IncomingMessage, origin: string): Promise<boolean>;
 }
 
+/** The tenants' lists of origins, read through a request's own EntityManager (app.ts hands the shops' lists). */
+export interface CorsOrigins {
+  /** Whether any tenant lists this origin. */
+  known(em: EntityManager, origin: string): Promise<boolean>;
+  /** Whether the tenant the request's credentials name lists this origin. */
+  allowed(em: EntityManager, req: IncomingMessage, origin: string): Promise<boolean>;
+}
+
 const ALLOWED_HEADERS = ['authorization', 'content-type', 'x-shopify-storefront-access-token', 'x-cartly-storefront-access-token', 'trpc-accept'];
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 
@@ -31,11 +41,6 @@ export function normaliseOrigin(value: string | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
 }
 
 export function createCorsGate(policy: CorsPolicy) {

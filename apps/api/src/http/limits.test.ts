@@ -22,7 +22,7 @@ test('an oversized body gets 413 over REST and writes nothing', async () => {
 });
 
 test('an oversized body gets 413 over tRPC', async () => {
-  const res = await rest(t, 'POST', '/trpc/admin.createCustomer', {
+  const res = await rest(t, 'POST', '/trpc/customers.adminCreate', {
     bearer: shop.adminToken,
     body: { email: 'big@example.com', first_name: 'x'.repeat(10_000) },
   });
@@ -52,14 +52,14 @@ test('an unknown path is a JSON 404', async () => {
 });
 
 test('error bodies carry no stack traces outside development', async () => {
-  const res = await rest(t, 'GET', '/trpc/customer.getProfile');
+  const res = await rest(t, 'GET', '/trpc/account.profile.get');
   expect(res.status).toBe(401);
   expect(JSON.stringify(res.body)).not.toContain('stack');
   expect(JSON.stringify(res.body)).not.toContain('.ts:');
 });
 
 test('a query called with POST over tRPC is 405 with a matching error code', async () => {
-  const res = await rest(t, 'POST', '/trpc/customer.getProfile', { body: {} });
+  const res = await rest(t, 'POST', '/trpc/account.profile.get', { body: {} });
   expect(res.status).toBe(405);
   // tRPC's envelope carries the SPEC error body in `error.error`.
   expect(res.body.error.error).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });

@@ -3,17 +3,15 @@ import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
-import { appRouter } from '../router.js';
-import { contextFactory, type Deps } from '../context.js';
+import type { AnyRouter } from '@trpc/server';
+import type { OpenAPIObject } from 'trpc-to-openapi';
+import { contextFactory, type AppDeps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
-import { openApiDocument } from '../openapi/document.js';
 import { readBody } from './body.js';
-import { serveMagicLinkPage } from '../routers/passwordless/magic-link-page.js';
-import { MAGIC_LINK_PAGE_PATH } from '../services/passwordless/magic-link.js';
-import { credentialShopListsOrigin, isListedStorefrontOrigin } from '../auth/storefront-origins.js';
+import { findRawRoute, type RawRoute } from './raw-routes.js';
 import type { EntityManager } from '@cartly/db';
 import { browserRoutes } from './browser-routes.js';
-import { createCorsGate } from './cors.js';
+import { createCorsGate, type CorsOrigins } from './cors.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -54,21 +52,31 @@ function restErrorEnvelope(res: ServerResponse): void {
   }) as ServerResponse['end'];
 }
 
-export function createApiServer(deps: Deps): Server {
-  const createContext = contextFactory(deps);
+/** What the server mounts; app.ts composes it from the domains, so the frame names none of them. */
+export interface Mounts {
+  router: AnyRouter;
+  rawRoutes: readonly RawRoute[];
+  openApiDocument(baseUrl: string): OpenAPIObject;
+  /** Which browser origins the tenants list, for CORS on the browser-facing routes. */
+  corsOrigins: CorsOrigins;
+}
+
+export function createApiServer(app: AppDeps, mounts: Mounts): Server {
+  const { router: appRouter, rawRoutes, openApiDocument, corsOrigins } = mounts;
+  const createContext = contextFactory(app);
   const rest = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext,
     responseMeta,
     onError: logError,
-    maxBodySize: deps.env.MAX_BODY_BYTES,
+    maxBodySize: app.env.MAX_BODY_BYTES,
   });
-  const document = JSON.stringify(openApiDocument(deps.env.PUBLIC_BASE_URL));
-  const em = () => deps.orm.em.fork() as unknown as EntityManager;
+  const document = JSON.stringify(openApiDocument(app.env.PUBLIC_BASE_URL));
+  const em = () => app.orm.em.fork() as unknown as EntityManager;
   const cors = createCorsGate({
     browserFacing: browserRoutes(appRouter),
-    originKnown: (origin) => isListedStorefrontOrigin(em(), origin),
-    originAllowed: (req, origin) => credentialShopListsOrigin(em(), req, origin),
+    originKnown: (origin) => corsOrigins.known(em(), origin),
+    originAllowed: (req, origin) => corsOrigins.allowed(em(), req, origin),
   });
 
   async function handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
@@ -80,20 +88,21 @@ export function createApiServer(deps: Deps): Server {
       res.end(document);
       return;
     }
-    if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname === MAGIC_LINK_PAGE_PATH) {
-      serveMagicLinkPage(req, res);
+    const raw = findRawRoute(rawRoutes, req.method, url.pathname);
+    if (raw) {
+      await raw.handle(req, res, app);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/healthz') {
       sendJson(res, 200, { ok: true });
       return;
     }
-    let raw = '';
-    if (BODY_METHODS.has(req.method ?? '')) raw = await readBody(req, deps.env.MAX_BODY_BYTES);
+    let body = '';
+    if (BODY_METHODS.has(req.method ?? '')) body = await readBody(req, app.env.MAX_BODY_BYTES);
 
     if (url.pathname.startsWith('/trpc/')) {
       // Always set (even to undefined): tRPC then knows the stream was consumed here.
-      if (BODY_METHODS.has(req.method ?? '')) req.body = raw === '' ? undefined : raw;
+      if (BODY_METHODS.has(req.method ?? '')) req.body = body === '' ? undefined : body;
       await nodeHTTPRequestHandler({
         router: appRouter,
         createContext,
@@ -102,14 +111,14 @@ export function createApiServer(deps: Deps): Server {
         path: url.pathname.slice('/trpc/'.length),
         responseMeta,
         onError: logError,
-        maxBodySize: deps.env.MAX_BODY_BYTES,
+        maxBodySize: app.env.MAX_BODY_BYTES,
       });
       return;
     }
 
-    if (raw && /^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    if (body && /^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       try {
-        req.body = JSON.parse(raw);
+        req.body = JSON.parse(body);
       } catch {
         throw new AppError('VALIDATION_FAILED', 'request body is not valid JSON');
       }

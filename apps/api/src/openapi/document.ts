@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
-import { ZErrorBody, type RouteAuth, type RouteMeta } from '@cartly/contracts';
+import { AUTH_KINDS, ZErrorBody, type RouteMeta } from '@cartly/contracts';
 import { appRouter } from '../router.js';
+import { rawRoutes } from '../raw-routes.js';
 
 const SECURITY_SCHEMES = {
   StorefrontAccessToken: {
@@ -28,16 +29,11 @@ const SECURITY_SCHEMES = {
   },
 } as const;
 
+/** The operation's security requirement: the alternatives its credential kind accepts (AUTH_KINDS). */
 function securityFor(meta: RouteMeta): Record<string, string[]>[] {
-  const byAuth: Record<RouteAuth, Record<string, string[]>[]> = {
-    public: [],
-    storefront: [{ StorefrontAccessToken: [] }],
-    storefront_customer: [{ StorefrontAccessToken: [], CustomerAccessToken: [] }],
-    customer: [{ CustomerAccessToken: [] }],
-    admin: [{ AdminToken: meta.scope ? [meta.scope] : [] }],
-    app: [{ AppToken: [] }],
-  };
-  return byAuth[meta.auth];
+  return AUTH_KINDS[meta.auth].security.map((schemes) =>
+    Object.fromEntries(schemes.map((s) => [s, s === 'AdminToken' && meta.scope ? [meta.scope] : []])),
+  );
 }
 
 type Operation = { security?: unknown; responses?: Record<string, { description?: string; content?: unknown }> };
@@ -72,6 +68,12 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
         response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
       }
     }
+  }
+  // Raw (non-JSON) routes document themselves.
+  for (const route of rawRoutes) {
+    if (!route.openapi) continue;
+    const item = ((doc.paths ??= {})[route.path] ??= {}) as Record<string, unknown>;
+    item[route.method.toLowerCase()] = route.openapi;
   }
   return doc;
 }

@@ -1,8 +1,8 @@
 import type { ActivityDeps } from './deps.js';
-import { settleDecisionActivities } from './rma/settle-decision.js';
-import { validateReturnActivities } from './rma/validate-return.js';
-import { notifyActivities } from './rma/notify.js';
-import { processRefundActivities } from './rma/process-refund.js';
+import { settleDecisionActivities } from '../returns/settle-decision.js';
+import { validateReturnActivities } from '../returns/validate-return.js';
+import { notifyActivities } from '../returns/notify.js';
+import { processRefundActivities } from '../returns/process-refund.js';
 
 export type { ActivityDeps } from './deps.js';
 

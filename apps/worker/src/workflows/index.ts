@@ -1,3 +1,3 @@
 // Entry of the workflow bundle: every function exported here is a workflow type.
-export { RMAWorkflow, approveSignal, rejectSignal, statusQuery } from './rma.js';
-export type { RMAWorkflowInput, RmaDecision, RmaSignalArgs, RmaState } from './rma-types.js';
+export { RMAWorkflow, approveSignal, rejectSignal, statusQuery } from '../returns/rma-workflow.js';
+export type { RMAWorkflowInput, RmaDecision, RmaSignalArgs, RmaState } from '../returns/rma-types.js';

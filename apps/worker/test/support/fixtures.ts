@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  Customer, Fulfillment, FulfillmentLine, Order, OrderLine, ReturnRequest, ReturnRequestEvent, ReturnRequestLine,
-  rmaWorkflowId, Shop, type MikroORM,
-} from '@cartly/db';
+import { Customer, Fulfillment, FulfillmentLine, Order, OrderLine, ReturnRequest, ReturnRequestEvent, ReturnRequestLine, Shop, type MikroORM } from '@cartly/db';
+import { rmaWorkflowId } from '@cartly/contracts/workflows';
 
 /*
  * Rows as the API leaves them after a customer requested a return: a shop

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'BUSINESS_RULE',
   'RATE_LIMITED',
+  /** An outside system we depend on (an OAuth provider) failed or timed out: 502. */
+  'UPSTREAM_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,3 +1,4 @@
+export * from './auth.js';
 export * from './route.js';
 export * from './errors.js';
 export * from './schemas.js';

@@ -1,16 +1,5 @@
 import type { OpenApiMeta, OpenApiMethod } from 'trpc-to-openapi';
-
-/**
- * Which credential a route takes (SPEC §2). The API's procedure builders
- * enforce it; the OpenAPI generator turns it into the operation's security.
- */
-export type RouteAuth =
-  | 'public'
-  | 'storefront'
-  | 'storefront_customer'
-  | 'customer'
-  | 'admin'
-  | 'app';
+import { AUTH_KINDS, type RouteAuth } from './auth.js';
 
 export const ADMIN_SCOPES = [
   'read_customers',
@@ -21,15 +10,19 @@ export const ADMIN_SCOPES = [
   'write_orders',
   'read_returns',
   'write_returns',
+  'read_loyalty',
+  'write_loyalty',
+  'read_account_api',
+  'write_account_api',
 ] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 
-export type RouteMeta = OpenApiMeta<{ auth: RouteAuth; scope?: AdminScope }>;
+export type RouteMeta<A extends RouteAuth = RouteAuth> = OpenApiMeta<{ auth: A; scope?: AdminScope }>;
 
-export interface RouteSpec {
+export interface RouteSpec<A extends RouteAuth = RouteAuth> {
   method: OpenApiMethod;
   path: `/${string}`;
-  auth: RouteAuth;
+  auth: A;
   scope?: AdminScope;
   tags: string[];
   summary: string;
@@ -38,18 +31,9 @@ export interface RouteSpec {
   errors?: number[];
 }
 
-const AUTH_ERRORS: Record<RouteAuth, number[]> = {
-  public: [],
-  storefront: [401],
-  storefront_customer: [401],
-  customer: [401],
-  admin: [401, 403],
-  app: [401],
-};
-
 /** Builds a procedure's route meta from its contract: one place for method, path, auth. */
-export function route(spec: RouteSpec): RouteMeta {
-  const errors = [...new Set([400, ...AUTH_ERRORS[spec.auth], ...(spec.errors ?? []), 500])].sort();
+export function route<A extends RouteAuth>(spec: RouteSpec<A>): RouteMeta<A> {
+  const errors = [...new Set([400, ...AUTH_KINDS[spec.auth].errors, ...(spec.errors ?? []), 500])].sort();
   return {
     auth: spec.auth,
     ...(spec.scope ? { scope: spec.scope } : {}),

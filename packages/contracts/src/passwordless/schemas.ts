@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCustomerAccessToken } from '../auth/schemas.js';
+import { ZCustomerAccessToken } from './customer-access-token.js';
 import { normaliseIdentifier, type LoginChannel } from './identifiers.js';
 
 export const OTP_CODE_LENGTH = 6;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route } from '../common/route.js';
-import { ZCustomerAccessToken } from '../auth/schemas.js';
+import { ZCustomerAccessToken } from './customer-access-token.js';
 import { normaliseIdentifierField, ZOtpCode, ZRawIdentifier } from './schemas.js';
 
 export const verifyOtpMeta = route({

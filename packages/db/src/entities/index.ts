@@ -1,22 +1,31 @@
-export * from './shop.js';
-export * from './credentials.js';
-export * from './customer.js';
-export * from './catalog.js';
-export * from './order.js';
-export * from './wishlist.js';
-export * from './returns.js';
-export * from './refund.js';
-export * from './passwordless.js';
+export * from '../shops/shop.js';
+export * from '../shops/credentials.js';
+export * from '../customers/customer.js';
+export * from '../account/address.js';
+export * from '../catalog/products.js';
+export * from '../orders/orders.js';
+export * from '../account/wishlist.js';
+export * from '../returns/returns.js';
+export * from '../returns/refund.js';
+export * from '../passwordless/passwordless.js';
+export * from '../lib/rate-limit-window.js';
+export * from '../portal-core/index.js';
 
-import { Shop } from './shop.js';
-import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from './credentials.js';
-import { Customer, CustomerAddress } from './customer.js';
-import { Product, ProductVariant } from './catalog.js';
-import { Fulfillment, FulfillmentLine, Order, OrderLine } from './order.js';
-import { WishlistItem } from './wishlist.js';
-import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from './returns.js';
-import { Refund } from './refund.js';
-import { MagicLinkUse, OtpCode, PasswordlessThrottle } from './passwordless.js';
+import { Shop } from '../shops/shop.js';
+import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from '../shops/credentials.js';
+import { Customer } from '../customers/customer.js';
+import { CustomerAddress } from '../account/address.js';
+import { Product, ProductVariant } from '../catalog/products.js';
+import { Fulfillment, FulfillmentLine, Order, OrderLine } from '../orders/orders.js';
+import { WishlistItem } from '../account/wishlist.js';
+import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '../returns/returns.js';
+import { Refund } from '../returns/refund.js';
+import { MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
+import { RateLimitWindow } from '../lib/rate-limit-window.js';
+import {
+  AccountApiAuthorization, AccountApiProvider, AccountApiToken,
+  LoyaltyAccount, LoyaltyEarnRule, LoyaltyLedgerEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
+} from '../portal-core/index.js';
 
 /** Every entity the ORM knows; a domain adds its entities here. */
 export const entities = [
@@ -24,5 +33,7 @@ export const entities = [
   Customer, CustomerAddress, Product, ProductVariant,
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
-  OtpCode, PasswordlessThrottle, MagicLinkUse,
+  OtpCode, MagicLinkUse, RateLimitWindow,
+  LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
+  AccountApiProvider, AccountApiAuthorization, AccountApiToken,
 ];

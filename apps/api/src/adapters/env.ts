@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** The adapters' own settings: signing keys and the side pool. */
+export const adaptersEnvShape = {
+  /**
+   * JSON array of ES256 private keys that sign magic links and ASTs: each a private JWK with `kid`, or
+   * `{"kid": "...", "pem": "-----BEGIN PRIVATE KEY-----..."}`. The first signs; the others stay in the JWKS and
+   * keep verifying (rotation). Required in production; elsewhere a key is generated at startup.
+   */
+  JWT_SIGNING_KEYS: z.string().optional(),
+  /** Connections of the small second pool used for writes that must commit even when the request fails. */
+  DATABASE_SIDE_POOL_MAX: z.coerce.number().int().min(1).default(3),
+};
+
+export const adaptersProductionRequirements = [{ key: 'JWT_SIGNING_KEYS', what: 'a JSON array of ES256 keys' }] as const;

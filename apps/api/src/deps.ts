@@ -1,0 +1,23 @@
+import type { Adapters } from './adapters/adapters.js';
+import type { Env } from './env.js';
+import { appSessionsDeps, type AppSessionsDeps } from './app-sessions/deps.js';
+import { passwordlessDeps, type PasswordlessDeps } from './passwordless/deps.js';
+import { returnsDeps, type ReturnsDeps } from './returns/deps.js';
+import { portalCoreDeps, type PortalCoreDeps } from './portal-core/deps.js';
+
+/** Each domain's narrow dependencies, composed once where the app starts. */
+export interface DomainDeps {
+  passwordless: PasswordlessDeps;
+  returns: ReturnsDeps;
+  appSessions: AppSessionsDeps;
+  portalCore: PortalCoreDeps;
+}
+
+export function domainDeps(adapters: Adapters, env: Env): DomainDeps {
+  return {
+    passwordless: passwordlessDeps(adapters, env),
+    returns: returnsDeps(adapters),
+    appSessions: appSessionsDeps(adapters),
+    portalCore: portalCoreDeps(adapters, env),
+  };
+}

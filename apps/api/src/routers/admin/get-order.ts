@@ -1,9 +1,0 @@
-import { adminGetOrderMeta, ZAdminGetOrderInput, ZAdminGetOrderOutput } from '@cartly/contracts';
-import { adminProcedure } from '../../trpc.js';
-import { loadOrder } from '../../services/orders.js';
-
-export const getOrder = adminProcedure
-  .meta(adminGetOrderMeta)
-  .input(ZAdminGetOrderInput)
-  .output(ZAdminGetOrderOutput)
-  .query(async ({ ctx, input }) => (await loadOrder(ctx.em, { shopId: ctx.shopId, orderId: input.id })).dto);

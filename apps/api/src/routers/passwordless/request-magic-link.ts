@@ -1,9 +1,0 @@
-import { requestMagicLinkMeta, ZRequestMagicLinkInput, ZRequestMagicLinkOutput } from '@cartly/contracts';
-import { storefrontProcedure } from '../../trpc.js';
-import { requestMagicLink as sendLink } from '../../services/passwordless/magic-link.js';
-
-export const requestMagicLink = storefrontProcedure
-  .meta(requestMagicLinkMeta)
-  .input(ZRequestMagicLinkInput)
-  .output(ZRequestMagicLinkOutput)
-  .mutation(({ ctx, input }) => sendLink(ctx, input));

@@ -1,9 +1,0 @@
-import { requestOtpMeta, ZRequestOtpInput, ZRequestOtpOutput } from '@cartly/contracts';
-import { storefrontProcedure } from '../../trpc.js';
-import { requestOtp as sendCode } from '../../services/passwordless/otp.js';
-
-export const requestOtp = storefrontProcedure
-  .meta(requestOtpMeta)
-  .input(ZRequestOtpInput)
-  .output(ZRequestOtpOutput)
-  .mutation(({ ctx, input }) => sendCode(ctx, input));

@@ -1,9 +1,0 @@
-import { verifyOtpMeta, ZVerifyOtpInput, ZVerifyOtpOutput } from '@cartly/contracts';
-import { storefrontProcedure } from '../../trpc.js';
-import { verifyOtp as checkCode } from '../../services/passwordless/otp.js';
-
-export const verifyOtp = storefrontProcedure
-  .meta(verifyOtpMeta)
-  .input(ZVerifyOtpInput)
-  .output(ZVerifyOtpOutput)
-  .mutation(({ ctx, input }) => checkCode(ctx, input));

@@ -1,9 +1,0 @@
-import { adminGetReturnMeta, ZAdminGetReturnInput, ZAdminGetReturnOutput } from '@cartly/contracts';
-import { adminProcedure } from '../../trpc.js';
-import { loadReturnView } from '../../services/returns/views.js';
-
-export const adminGetReturn = adminProcedure
-  .meta(adminGetReturnMeta)
-  .input(ZAdminGetReturnInput)
-  .output(ZAdminGetReturnOutput)
-  .query(({ ctx, input }) => loadReturnView(ctx.em, { shopId: ctx.shopId, returnId: input.id }));

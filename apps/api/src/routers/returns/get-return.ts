@@ -1,9 +1,0 @@
-import { getReturnMeta, ZGetReturnInput, ZGetReturnOutput } from '@cartly/contracts';
-import { customerProcedure } from '../../trpc.js';
-import { loadReturnView } from '../../services/returns/views.js';
-
-export const getReturn = customerProcedure
-  .meta(getReturnMeta)
-  .input(ZGetReturnInput)
-  .output(ZGetReturnOutput)
-  .query(({ ctx, input }) => loadReturnView(ctx.em, { shopId: ctx.shopId, returnId: input.id, customerId: ctx.customerId }));

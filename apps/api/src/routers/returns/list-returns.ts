@@ -1,9 +1,0 @@
-import { listReturnsMeta, ZListReturnsInput, ZListReturnsOutput } from '@cartly/contracts';
-import { customerProcedure } from '../../trpc.js';
-import { listReturnViews } from '../../services/returns/views.js';
-
-export const listReturns = customerProcedure
-  .meta(listReturnsMeta)
-  .input(ZListReturnsInput)
-  .output(ZListReturnsOutput)
-  .query(({ ctx, input }) => listReturnViews(ctx.em, ctx.shopId, { customerId: ctx.customerId, status: input.status }, input));

@@ -1,9 +1,0 @@
-import { listStorefrontReturnsMeta, ZListStorefrontReturnsInput, ZListStorefrontReturnsOutput } from '@cartly/contracts';
-import { storefrontCustomerProcedure } from '../../trpc.js';
-import { listReturnViews } from '../../services/returns/views.js';
-
-export const listStorefrontReturns = storefrontCustomerProcedure
-  .meta(listStorefrontReturnsMeta)
-  .input(ZListStorefrontReturnsInput)
-  .output(ZListStorefrontReturnsOutput)
-  .query(({ ctx, input }) => listReturnViews(ctx.em, ctx.shopId, { customerId: ctx.customerId, status: input.status }, input));

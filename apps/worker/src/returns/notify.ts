@@ -1,0 +1,38 @@
+import { log } from '@temporalio/activity';
+import type { ActivityDeps } from '../activities/deps.js';
+import type { CustomerNotice, ReturnRef } from './rma-types.js';
+import { customerNoticeEmail, merchantApprovalEmail } from './emails.js';
+import { loadReturnView } from './return-view.js';
+
+/*
+ * Email is at-least-once: SMTP has no idempotency key, so an attempt that
+ * dies between "sent" and "recorded" is sent again on retry. Each activity
+ * sends one message, so a completed step is never repeated.
+ */
+
+export type Delivery = { sent: true; to: string } | { sent: false; reason: string };
+
+export function notifyActivities(deps: ActivityDeps) {
+  return {
+    /** Tells the shop's notification address that an approved return is about to be refunded. */
+    async NotifyMerchant(ref: ReturnRef): Promise<Delivery> {
+      const view = await loadReturnView(deps.orm.em.fork(), ref);
+      if (!view) return { sent: false, reason: 'return request not found' };
+      if (!view.shop.email) {
+        log.warn('shop has no notification email; merchant not notified', { returnId: ref.returnId });
+        return { sent: false, reason: 'shop has no notification email' };
+      }
+      await deps.mailer.send(merchantApprovalEmail(view, view.shop.email));
+      return { sent: true, to: view.shop.email };
+    },
+
+    /** Tells the customer how their return ended. */
+    async NotifyCustomer(input: ReturnRef & { notice: CustomerNotice }): Promise<Delivery> {
+      const view = await loadReturnView(deps.orm.em.fork(), input);
+      if (!view) return { sent: false, reason: 'return request not found' };
+      if (!view.customer.email) return { sent: false, reason: 'customer has no email address' };
+      await deps.mailer.send(customerNoticeEmail(view, view.customer.email, input.notice));
+      return { sent: true, to: view.customer.email };
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './loyalty.js';
+export * from './account-api.js';

@@ -1,0 +1,149 @@
+import { defineEntity, p, type EntityManager, type InferEntity } from '@mikro-orm/core';
+import { createdAtColumn, idColumn, updatedAtColumn } from '../lib/columns.js';
+import { Shop } from '../shops/shop.js';
+import { Customer } from '../customers/customer.js';
+import { Order, OrderLine } from '../orders/orders.js';
+
+/*
+ * Self-serve returns (SPEC §9). The RMAWorkflow in apps/worker drives a
+ * request through these statuses; every change is mirrored here with one
+ * event row, so the portal can show status and history without asking Temporal.
+ */
+
+export const RETURN_STATUSES = ['requested', 'approved', 'rejected', 'expired', 'refunded', 'cancelled'] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+/** Requests in these statuses hold their units: nobody can ask to return them again (a `requested` one only until it expires). */
+export const ACTIVE_RETURN_STATUSES = ['requested', 'approved', 'refunded'] as const satisfies readonly ReturnStatus[];
+
+export const RETURN_LINE_REASONS = [
+  'damaged', 'defective', 'wrong_item', 'not_as_described', 'does_not_fit', 'changed_mind', 'other',
+] as const;
+export type ReturnLineReason = (typeof RETURN_LINE_REASONS)[number];
+
+export const RETURN_REJECT_REASONS = ['final_sale', 'return_period_ended', 'item_not_eligible', 'other'] as const;
+export type ReturnRejectReason = (typeof RETURN_REJECT_REASONS)[number];
+
+export const RETURN_ACTORS = ['customer', 'merchant', 'system'] as const;
+export type ReturnActor = (typeof RETURN_ACTORS)[number];
+
+export const ReturnRequest = defineEntity({
+  name: 'ReturnRequest',
+  tableName: 'return_request',
+  properties: {
+    id: idColumn(),
+    shop: p.manyToOne(Shop).mapToPk().deleteRule('cascade'),
+    customer: p.manyToOne(Customer).mapToPk(),
+    order: p.manyToOne(Order).mapToPk(),
+    status: p.enum([...RETURN_STATUSES]).default('requested'),
+    /** The customer's free-text note on the whole request. */
+    note: p.text().nullable(),
+    currency: p.string().length(3),
+    /** What an approval refunds: the sum of quantity × unit price of the lines. */
+    amountCents: p.integer(),
+    rejectReason: p.enum([...RETURN_REJECT_REASONS]).nullable(),
+    decisionNote: p.text().nullable(),
+    decidedAt: p.datetime().nullable(),
+    /** An undecided request expires at this moment (the workflow's timer). */
+    expiresAt: p.datetime(),
+    /** Temporal workflow id, derived from the id (`rma-<id>`). */
+    workflowId: p.string().length(100),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  indexes: [
+    { properties: ['shop', 'customer'] },
+    { properties: ['shop', 'order'] },
+    { properties: ['shop', 'status'] },
+  ],
+});
+export type IReturnRequest = InferEntity<typeof ReturnRequest>;
+
+export const ReturnRequestLine = defineEntity({
+  name: 'ReturnRequestLine',
+  tableName: 'return_request_line',
+  properties: {
+    id: idColumn(),
+    shop: p.manyToOne(Shop).mapToPk().deleteRule('cascade'),
+    returnRequest: p.manyToOne(ReturnRequest).mapToPk().deleteRule('cascade'),
+    orderLine: p.manyToOne(OrderLine).mapToPk(),
+    /** Positive (CHECK in migration). */
+    quantity: p.integer(),
+    reason: p.enum([...RETURN_LINE_REASONS]),
+    reasonNote: p.text().nullable(),
+  },
+  uniques: [{ properties: ['returnRequest', 'orderLine'] }],
+  indexes: [{ properties: ['shop', 'returnRequest'] }, { properties: ['shop', 'orderLine'] }],
+});
+export type IReturnRequestLine = InferEntity<typeof ReturnRequestLine>;
+
+/** One row per status a request entered; the unique key makes mirroring a transition idempotent. */
+export const ReturnRequestEvent = defineEntity({
+  name: 'ReturnRequestEvent',
+  tableName: 'return_request_event',
+  properties: {
+    id: idColumn(),
+    shop: p.manyToOne(Shop).mapToPk().deleteRule('cascade'),
+    returnRequest: p.manyToOne(ReturnRequest).mapToPk().deleteRule('cascade'),
+    fromStatus: p.enum([...RETURN_STATUSES]).nullable(),
+    status: p.enum([...RETURN_STATUSES]),
+    actor: p.enum([...RETURN_ACTORS]),
+    note: p.text().nullable(),
+    createdAt: createdAtColumn(),
+  },
+  uniques: [{ properties: ['returnRequest', 'status'] }],
+  indexes: [{ properties: ['shop', 'returnRequest'] }],
+});
+export type IReturnRequestEvent = InferEntity<typeof ReturnRequestEvent>;
+
+/**
+ * Moves a request to `to` and records the event (the caller flushes). Entering
+ * the status it is already in does nothing, so retried writers are harmless.
+ */
+export function recordReturnTransition(
+  em: EntityManager,
+  request: IReturnRequest,
+  to: ReturnStatus,
+  opts: { actor: ReturnActor; note?: string | null },
+): void {
+  if (request.status === to) return;
+  const from = request.status;
+  request.status = to;
+  em.create(ReturnRequestEvent, {
+    shop: request.shop,
+    returnRequest: request.id,
+    fromStatus: from,
+    status: to,
+    actor: opts.actor,
+    note: opts.note ?? null,
+  });
+}
+
+/**
+ * Units of each order line of `orderId` held by active return requests,
+ * optionally leaving one request out (the one being re-validated). A
+ * `requested` row past its deadline holds nothing: it can no longer be decided
+ * (the API refuses late decisions), and if its workflow is gone nobody would
+ * ever move it to `expired`, so counting it would lock the units forever.
+ */
+export async function activeReturnQuantities(
+  em: EntityManager,
+  where: { shopId: string; orderId: string; excludeReturnId?: string; now?: Date },
+): Promise<Map<string, number>> {
+  const decided = ACTIVE_RETURN_STATUSES.filter((s) => s !== 'requested');
+  const active = await em.find(
+    ReturnRequest,
+    {
+      shop: where.shopId,
+      order: where.orderId,
+      $or: [{ status: { $in: decided } }, { status: 'requested', expiresAt: { $gt: where.now ?? new Date() } }],
+      ...(where.excludeReturnId ? { id: { $ne: where.excludeReturnId } } : {}),
+    },
+    { fields: ['id'] },
+  );
+  const held = new Map<string, number>();
+  if (active.length === 0) return held;
+  const lines = await em.find(ReturnRequestLine, { shop: where.shopId, returnRequest: { $in: active.map((r) => r.id) } });
+  for (const l of lines) held.set(l.orderLine, (held.get(l.orderLine) ?? 0) + l.quantity);
+  return held;
+}
