@@ -7,6 +7,7 @@ import type { RunningWorker } from '@cartly/worker';
 import { createLoggedInCustomer, createShop, rest, setShopSettings, startTestApi, type TestApi, type TestShop } from '../../api/test/harness.js';
 import { fulfilledOrder, startReturnsWorker, terminateWorkflows, uniqueTaskQueue, type FulfilledOrder } from '../../api/test/returns.js';
 import { codeIn, sql } from '../../api/test/passwordless.js';
+import { adjustPoints, createReward } from '../../api/test/portal-core-loyalty.js';
 import type { MockSmsSender } from '../../api/src/adapters/sms/mock.js';
 import { launchChromium } from './browser.js';
 import { buildWidget } from './build.js';
@@ -214,6 +215,32 @@ describe('a shopper on the storefront page', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('sees the points balance and redeems an affordable reward for a discount code; a reward beyond the balance cannot be redeemed', async () => {
+    const cheap = await createReward(t, shop, { name: '$5 off', kind: 'fixed_amount_discount', points_cost: 100, amount_cents: 500 });
+    await createReward(t, shop, { name: 'Free tote', kind: 'free_shipping', points_cost: 5000 });
+    expect((await adjustPoints(t, shop, customerId, 300, 'Welcome gift')).balance).toBe(300);
+
+    await nav(page, 'Rewards').click();
+    await page.getByRole('heading', { name: 'Rewards' }).waitFor();
+    await page.getByText('Welcome gift', { exact: false }).waitFor();
+    await page.locator('.cp-card strong', { hasText: /^300$/ }).waitFor();
+    const tote = page.getByRole('listitem', { name: 'Free tote' });
+    expect(await tote.getByRole('button', { name: 'Not enough points' }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'rewards-1280');
+
+    await page.getByRole('listitem', { name: '$5 off' }).getByRole('button', { name: 'Redeem' }).click();
+    const issued = page.getByRole('status').filter({ hasText: 'Your code:' });
+    await issued.waitFor();
+    await page.locator('.cp-card strong', { hasText: /^200$/ }).waitFor();
+    const [redemption] = await sql<{ code: string; points_spent: number }>(
+      t, 'select code, points_spent from loyalty_redemption where customer_id = ? and reward_id = ?', [customerId, cheap.id],
+    );
+    expect(redemption!.points_spent).toBe(100);
+    expect(await issued.locator('strong').innerText()).toBe(redemption!.code);
+    expect(await sql(t, 'select 1 from loyalty_redemption where customer_id = ?', [customerId])).toHaveLength(1);
+  });
+
   it('logs out: the token is revoked on the server and forgotten in the page', async () => {
     const stored = await page.evaluate(() => Object.values(sessionStorage).join(''));
     const cat = /"accessToken":"([^"]+)"/.exec(stored)![1]!;
@@ -263,6 +290,8 @@ describe('other ways in, and ways out', () => {
   it('a revoked session sends the shopper back to login with a message, never a blank screen', async () => {
     const { context, page } = await newPage();
     await loginByEmailCode(page);
+    // The overview's own load must be answered first, or it (not the navigation) finds the session gone.
+    await page.getByText(`Order #${order.number}`).first().waitFor();
     await sql(t, 'update customer_access_token set revoked_at = now() where customer_id = ? and revoked_at is null', [customerId]);
     await nav(page, 'Orders').click();
     await page.getByText('Your session has ended. Please log in again.').waitFor();

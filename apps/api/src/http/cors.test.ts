@@ -38,7 +38,7 @@ function preflight(path: string, origin: string, method = 'GET') {
 
 describe('preflight', () => {
   it('allows a listed origin on storefront, customer and tRPC routes, with the headers the widget sends', async () => {
-    for (const path of ['/storefront/v1/customer/addresses', '/customer/returns', '/trpc/customer.getProfile,customer.listOrders']) {
+    for (const path of ['/storefront/v1/customer/addresses', '/customer/returns', '/trpc/account.profile.get,account.orders.list', '/trpc/portalCore.loyalty.getCustomer,portalCore.loyalty.listRedeemOptions']) {
       const res = await preflight(path, STORE);
       expect(res.status, path).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe(STORE);
@@ -56,7 +56,7 @@ describe('preflight', () => {
   });
 
   it('never answers CORS on admin or app routes, nor on a tRPC batch that includes one', async () => {
-    for (const path of ['/admin/orders', '/apps/api/customer-session/verify', '/trpc/admin.listOrders', '/trpc/customer.getProfile,admin.listOrders', '/trpc/customer.getProfile%E0%A4%A']) {
+    for (const path of ['/admin/orders', '/apps/api/customer-session/verify', '/trpc/orders.adminList', '/trpc/portalCore.loyalty.adminGetProgram', '/trpc/account.profile.get,orders.adminList', '/trpc/account.profile.get%E0%A4%A']) {
       const res = await preflight(path, STORE, path.includes('verify') ? 'POST' : 'GET');
       expect(res.headers.get('access-control-allow-origin'), path).toBeNull();
     }
@@ -78,7 +78,7 @@ describe('actual requests', () => {
   it('an origin listed by another shop does not get this shop\'s answers', async () => {
     const res = await rest(t, 'GET', '/storefront/v1/customer/profile', { sat: shop.sat, bearer: cat, headers: { origin: OTHER_STORE } });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    const trpc = await rest(t, 'GET', '/trpc/customer.getProfile', { sat: shop.sat, bearer: cat, headers: { origin: OTHER_STORE } });
+    const trpc = await rest(t, 'GET', '/trpc/account.profile.get', { sat: shop.sat, bearer: cat, headers: { origin: OTHER_STORE } });
     expect(trpc.headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -13,6 +13,7 @@ import { Wishlist } from './screens/wishlist.js';
 import { Orders } from './screens/orders.js';
 import { OrderDetail } from './screens/order-detail.js';
 import { Returns } from './screens/returns.js';
+import { Rewards } from './screens/rewards.js';
 
 export interface AppProps {
   apiUrl: string;
@@ -31,6 +32,7 @@ const NAV: { screen: Route['screen']; label: string; feature?: keyof PortalFeatu
   { screen: 'orders', label: 'Orders' },
   { screen: 'returns', label: 'Returns', feature: 'returns' },
   { screen: 'wishlist', label: 'Wishlist', feature: 'wishlist' },
+  { screen: 'rewards', label: 'Rewards', feature: 'loyalty' },
   { screen: 'addresses', label: 'Addresses' },
   { screen: 'profile', label: 'Profile' },
 ];
@@ -125,5 +127,7 @@ function Screen({ route, currency }: { route: Route; currency: string }) {
       return <OrderDetail key={route.id} id={route.id} />;
     case 'returns':
       return <Returns notice={route.notice} />;
+    case 'rewards':
+      return <Rewards />;
   }
 }

@@ -9,7 +9,8 @@ export type Route =
   | { screen: 'wishlist' }
   | { screen: 'orders' }
   | { screen: 'order'; id: string }
-  | { screen: 'returns'; notice?: string };
+  | { screen: 'returns'; notice?: string }
+  | { screen: 'rewards' };
 
 export interface Portal {
   api: Api;
