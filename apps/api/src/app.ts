@@ -35,9 +35,9 @@ export async function startApi(
     // Imports the signing keys now: a key that parses but does not import (an RSA PEM, a JWK off the curve)
     // stops the start instead of failing the first magic link or app session.
     await adapters.keys.jwks();
-    const built = domainDeps(adapters, env);
-    const deps = opts.deps ? opts.deps(built) : built;
     orm ??= await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
+    const built = domainDeps(adapters, env, orm);
+    const deps = opts.deps ? opts.deps(built) : built;
     const server = createApiServer({ env, orm, deps }, { router: appRouter, rawRoutes, openApiDocument, corsOrigins: storefrontOrigins });
     // Bound keep-alive so idle sockets do not pin the process on shutdown.
     server.keepAliveTimeout = 5_000;

@@ -1,9 +1,10 @@
+import type { MikroORM } from '@cartly/db';
 import type { Adapters } from './adapters/adapters.js';
 import type { Env } from './env.js';
 import { appSessionsDeps, type AppSessionsDeps } from './app-sessions/deps.js';
 import { passwordlessDeps, type PasswordlessDeps } from './passwordless/deps.js';
-import { returnsDeps, type ReturnsDeps } from './returns/deps.js';
 import { portalCoreDeps, type PortalCoreDeps } from './portal-core/deps.js';
+import { returnsDeps, type ReturnsDeps } from './returns/deps.js';
 
 /** Each domain's narrow dependencies, composed once where the app starts. */
 export interface DomainDeps {
@@ -13,11 +14,12 @@ export interface DomainDeps {
   portalCore: PortalCoreDeps;
 }
 
-export function domainDeps(adapters: Adapters, env: Env): DomainDeps {
+/** `orm` is for what lives in our own database rather than behind an adapter (the ledger payment provider). */
+export function domainDeps(adapters: Adapters, env: Env, orm: MikroORM): DomainDeps {
   return {
     passwordless: passwordlessDeps(adapters, env),
     returns: returnsDeps(adapters),
     appSessions: appSessionsDeps(adapters),
-    portalCore: portalCoreDeps(adapters, env),
+    portalCore: portalCoreDeps(adapters, env, orm),
   };
 }

@@ -1,6 +1,7 @@
 import type { RawRoute } from './http/raw-routes.js';
 import { passwordlessRawRoutes } from './passwordless/raw-routes.js';
+import { portalCoreRawRoutes } from './portal-core/raw-routes.js';
 import { accountApiRawRoutes } from './portal-core/account-api-raw-routes.js';
 
 /** Every non-JSON route; each domain contributes its table. */
-export const rawRoutes: readonly RawRoute[] = [...passwordlessRawRoutes, ...accountApiRawRoutes];
+export const rawRoutes: readonly RawRoute[] = [...passwordlessRawRoutes, ...portalCoreRawRoutes, ...accountApiRawRoutes];

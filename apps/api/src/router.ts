@@ -6,8 +6,7 @@ import { catalogRouter } from './catalog/router.js';
 import { customersRouter } from './customers/router.js';
 import { appSessionsRouter } from './app-sessions/router.js';
 import { returnsRouter } from './returns/router.js';
-import { loyaltyRouter } from './portal-core/loyalty-router.js';
-import { accountApiRouter } from './portal-core/account-api-router.js';
+import { portalCoreRouter } from './portal-core/router.js';
 
 /** The whole API; each domain contributes one router. Keys read domain → sub-resource → verb. */
 export const appRouter = router({
@@ -18,7 +17,7 @@ export const appRouter = router({
   customers: customersRouter,
   appSessions: appSessionsRouter,
   returns: returnsRouter,
-  portalCore: router({ loyalty: loyaltyRouter, accountApi: accountApiRouter }),
+  portalCore: portalCoreRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager, type ShopSettings } from '@cartly/db';
 import { issueOwnerCredentials, provisionShop } from '../shops/shops.js';
 import { createPaidOrder, fulfill } from '../orders/orders.js';
+import { saveCustomCss } from '../portal-core/custom-css.js';
 import { seedLoyaltyDemo } from '../portal-core/seed-loyalty-demo.js';
 
 export const DEMO_EMAIL = 'demo@cartly.test';
@@ -57,6 +58,8 @@ export async function seedDemo(em: EntityManager, opts: { storefrontOrigins?: st
     { variantId: mugV.id, quantity: 1 },
   ]);
   await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
+  // Portal settings stay at their defaults (version 0); a little branding shows the custom CSS path working.
+  await saveCustomCss(em, shop.id, ':host{--cartly-primary:#0f766e}.subscription-card{border-radius:12px}');
   return {
     shop_id: shop.id,
     admin_token: adminToken,

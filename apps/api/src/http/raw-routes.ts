@@ -1,25 +1,68 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppDeps } from '../context.js';
 
+/** Path parameters of a raw route, by the names of its `{param}` segments. */
+export type RawRouteParams = Readonly<Record<string, string>>;
+
 /**
  * A route that does not answer JSON through tRPC (an HTML page, a redirect,
- * `text/css`). Each domain lists its own in `<domain>/raw-routes.ts`; the
- * server mounts them before tRPC and REST, so the frame names no domain.
+ * `text/css`, a conditional GET). Each domain lists its own in
+ * `<domain>/raw-routes.ts`; the server mounts them before tRPC and REST, so
+ * the frame names no domain.
  * A raw route that is a documented path carries its OpenAPI operation, which
  * the document merges in (openapi/document.ts).
  */
 export interface RawRoute {
   /** GET routes answer HEAD too. */
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** An exact path. */
+  /** A path whose `{param}` segments match one non-empty segment each (`/shops/{id}/css`). */
   path: `/${string}`;
-  handle(req: IncomingMessage, res: ServerResponse, app: AppDeps): Promise<void> | void;
+  handle(req: IncomingMessage, res: ServerResponse, app: AppDeps, params: RawRouteParams): Promise<void> | void;
   /** The OpenAPI operation object of a documented path. */
   openapi?: Record<string, unknown>;
 }
 
-/** The raw route for a request, if any. */
-export function findRawRoute(routes: readonly RawRoute[], method: string | undefined, pathname: string): RawRoute | undefined {
+export interface RawRouteMatch {
+  route: RawRoute;
+  params: RawRouteParams;
+}
+
+const PARAM = /^\{(\w+)\}$/;
+
+/** A malformed %-escape is handed over as sent, for the route's own validation to refuse. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function paramsOf(pattern: string, pathname: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = pathname.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, seg] of want.entries()) {
+    const value = got[i]!;
+    const name = PARAM.exec(seg)?.[1];
+    if (name === undefined) {
+      if (seg !== value) return undefined;
+    } else {
+      if (value === '') return undefined;
+      params[name] = decoded(value);
+    }
+  }
+  return params;
+}
+
+/** The raw route for a request and its path parameters, if any. */
+export function findRawRoute(routes: readonly RawRoute[], method: string | undefined, pathname: string): RawRouteMatch | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
-  return routes.find((r) => r.method === m && r.path === pathname);
+  for (const route of routes) {
+    if (route.method !== m) continue;
+    const params = paramsOf(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return undefined;
 }

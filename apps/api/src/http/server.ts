@@ -90,7 +90,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
     }
     const raw = findRawRoute(rawRoutes, req.method, url.pathname);
     if (raw) {
-      await raw.handle(req, res, app);
+      await raw.route.handle(req, res, app, raw.params);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/healthz') {

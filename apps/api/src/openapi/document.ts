@@ -36,6 +36,12 @@ function securityFor(meta: RouteMeta): Record<string, string[]>[] {
   );
 }
 
+/** 3xx answers listed in a contract's `errors` carry no error body. */
+const NO_BODY_STATUSES: Record<string, string> = {
+  '302': 'Redirect; the target is in the Location header.',
+  '304': 'Not modified: the If-None-Match validator still matches; no body.',
+};
+
 type Operation = { security?: unknown; responses?: Record<string, { description?: string; content?: unknown }> };
 
 /**
@@ -64,8 +70,11 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
     if (!op) continue;
     op.security = securityFor(meta);
     for (const [status, response] of Object.entries(op.responses ?? {})) {
-      if (Number(status) >= 400) {
-        response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+      // trpc-to-openapi shares one response object among statuses it has no text for: replace, never mutate, them.
+      if (NO_BODY_STATUSES[status]) {
+        op.responses![status] = { description: NO_BODY_STATUSES[status] };
+      } else if (Number(status) >= 400) {
+        op.responses![status] = { ...response, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
       }
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { MikroORM } from '@cartly/db';
 import { base64url, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { loadEnv, type Env } from '../env.js';
 import { closeAdapters, createAdapters } from '../adapters/adapters.js';
@@ -15,6 +16,7 @@ async function prodEnv(overrides: Partial<Env> = {}): Promise<Env> {
     OTP_HASH_KEY: 'k'.repeat(32),
     JWT_SIGNING_KEYS: JSON.stringify([{ ...(await exportJWK(privateKey)), kid: 'prod-1' }]),
     SMS_PROVIDER: 'mock',
+    DATA_ENCRYPTION_KEYS: JSON.stringify([{ kid: 'prod-data-1', key: Buffer.alloc(32, 7).toString('base64') }]),
     ...overrides,
   } as Partial<Env>);
 }
@@ -39,7 +41,8 @@ describe('production configuration', () => {
     // Refused when the environment is loaded (what production requires) or when the adapters are built (what must fit).
     const start = async () => {
       const env = await prodEnv(overrides as Partial<Env>);
-      domainDeps(createAdapters(env), env);
+      // The ORM is only kept by the ledger payment provider, never connected to here.
+      domainDeps(createAdapters(env), env, {} as MikroORM);
     };
     await expect(start()).rejects.toThrow(message);
   });

@@ -1,10 +1,16 @@
+import type { Mailer } from '@cartly/mail';
+import type { MikroORM } from '@cartly/db';
+import { ledgerPaymentProvider, type PaymentProvider } from '@cartly/payments';
 import type { Adapters } from '../adapters/adapters.js';
 import type { Env } from '../env.js';
 import { secretBoxFromEnv, type SecretBox } from '../lib/secret-box.js';
 import type { CustomerAccountClient } from './customer-account-client.js';
 import { openidCustomerAccountClient } from './openid-customer-account-client.js';
 
-/** What portal core uses: the secret box for tokens at rest and the client of shops' customer-account providers. */
+/**
+ * What portal core uses: the secret box for tokens at rest, the client of shops' customer-account
+ * providers, and for refunds the payment provider and the mailer.
+ */
 export interface PortalCoreDeps {
   /** Seals secrets at rest (AES-256-GCM, DATA_ENCRYPTION_KEYS). */
   secretBox: SecretBox;
@@ -13,11 +19,20 @@ export interface PortalCoreDeps {
    * its port speaks this domain's flow only, and it holds nothing to open or close (a per-issuer discovery cache).
    */
   customerAccount: CustomerAccountClient;
+  /**
+   * Gives money back. The ledger (orders are paid in our own database), so it is built from the ORM,
+   * as the worker builds its own; tests swap in another one.
+   */
+  payments: PaymentProvider;
+  /** Tells the customer about a refund. */
+  mailer: Mailer;
 }
 
-export function portalCoreDeps(_adapters: Adapters, env: Env): PortalCoreDeps {
+export function portalCoreDeps(adapters: Adapters, env: Env, orm: MikroORM): PortalCoreDeps {
   return {
     secretBox: secretBoxFromEnv(env),
     customerAccount: openidCustomerAccountClient({ allowLoopbackHttp: env.NODE_ENV !== 'production' }),
+    payments: ledgerPaymentProvider({ orm }),
+    mailer: adapters.mailer,
   };
 }

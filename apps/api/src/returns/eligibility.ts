@@ -1,5 +1,5 @@
 import {
-  activeReturnQuantities, Fulfillment, FulfillmentLine, LockMode, Order, OrderLine,
+  activeReturnQuantities, Fulfillment, FulfillmentLine, LockMode, Order, OrderLine, OrderRefund,
   type EntityManager, type IOrder, type ReturnLineReason,
 } from '@cartly/db';
 import { AppError } from '../errors.js';
@@ -39,6 +39,10 @@ export async function checkReturnable(
   );
   // Another customer's (or shop's) order is indistinguishable from a missing one.
   if (!order) throw new AppError('NOT_FOUND', 'order_id: order not found');
+  // A portal refund (portal-core) gave the whole order back and restocked it: nothing is left to return.
+  if (await em.count(OrderRefund, { shop: q.shopId, order: order.id })) {
+    throw new AppError('BUSINESS_RULE', 'order_id: this order was already refunded, so it cannot be returned');
+  }
 
   const orderLines = new Map((await em.find(OrderLine, { shop: q.shopId, order: order.id })).map((l) => [l.id, l]));
   const fulfillmentLines = await em.find(FulfillmentLine, { shop: q.shopId, orderLine: { $in: [...orderLines.keys()] } });

@@ -10,6 +10,8 @@ export const ADMIN_SCOPES = [
   'write_orders',
   'read_returns',
   'write_returns',
+  'read_portal',
+  'write_portal',
   'read_loyalty',
   'write_loyalty',
   'read_account_api',

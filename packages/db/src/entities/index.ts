@@ -22,6 +22,8 @@ import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine } from '../returns
 import { Refund } from '../returns/refund.js';
 import { MagicLinkUse, OtpCode } from '../passwordless/passwordless.js';
 import { RateLimitWindow } from '../lib/rate-limit-window.js';
+import { InventoryLevel, OrderRefund, PortalActivity, PortalCustomCss, PortalSettingsVersion } from '../portal-core/core-index.js';
+export * from '../portal-core/core-index.js';
 import {
   AccountApiAuthorization, AccountApiProvider, AccountApiToken,
   LoyaltyAccount, LoyaltyEarnRule, LoyaltyLedgerEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
@@ -34,6 +36,7 @@ export const entities = [
   Order, OrderLine, Fulfillment, FulfillmentLine, WishlistItem,
   ReturnRequest, ReturnRequestLine, ReturnRequestEvent, Refund,
   OtpCode, MagicLinkUse, RateLimitWindow,
+  PortalSettingsVersion, PortalCustomCss, InventoryLevel, OrderRefund, PortalActivity,
   LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
   AccountApiProvider, AccountApiAuthorization, AccountApiToken,
 ];

@@ -5,7 +5,8 @@ import { Migration20261121233808_passwordless as M1 } from './Migration202611212
 import { Migration20261121234002_returns as M2 } from './Migration20261121234002_returns.js';
 import { Migration20261121235724_passwordless_purge_indexes as M3 } from './Migration20261121235724_passwordless_purge_indexes.js';
 import { Migration20261201085150_portal_loyalty as M4 } from './Migration20261201085150_portal_loyalty.js';
-import { Migration20261201093000_rate_limit_window as M5 } from './Migration20261201093000_rate_limit_window.js';
+import { Migration20261201085436_portal_core as M5 } from './Migration20261201085436_portal_core.js';
+import { Migration20261201093000_rate_limit_window as M6 } from './Migration20261201093000_rate_limit_window.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
@@ -13,5 +14,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121234002_returns', class: M2 },
   { name: 'Migration20261121235724_passwordless_purge_indexes', class: M3 },
   { name: 'Migration20261201085150_portal_loyalty', class: M4 },
-  { name: 'Migration20261201093000_rate_limit_window', class: M5 },
+  { name: 'Migration20261201085436_portal_core', class: M5 },
+  { name: 'Migration20261201093000_rate_limit_window', class: M6 },
 ];
