@@ -54,6 +54,20 @@ const code = await new Promise((resolve) => {
   run.once('error', (e) => { say(`bench: ${e.message}`); resolve(1); });
   run.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
 });
+// The widget: mount → first rendered account overview in headless chromium, against the API on the same PostgreSQL.
+let widgetCode = 1;
+if (code === 0) {
+  const widget = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(root, 'apps', 'portal-widget', 'bench', 'mount-time.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'inherit',
+  });
+  process.on('exit', () => widget.kill('SIGKILL'));
+  widgetCode = await new Promise((resolve) => {
+    widget.once('error', (e) => { say(`bench (widget): ${e.message}`); resolve(1); });
+    widget.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  });
+}
 await temporal?.stop();
 await postgres?.stop();
-process.exit(code);
+process.exit(code || widgetCode);

@@ -2,20 +2,24 @@
 import { ensureDependencies } from './lib/bootstrap.mjs';
 import { root } from './lib/run.mjs';
 import { say } from './lib/log.mjs';
-import { DEV_API_PORT, DEV_SMTP_PORT, devDatabaseUrl } from './lib/dev.mjs';
+import { DEV_API_PORT, DEV_SMTP_PORT, DEV_WIDGET_PORT, devDatabaseUrl } from './lib/dev.mjs';
 
 ensureDependencies(root);
-const { launch, tsx, tsxOutput } = await import('./lib/run.mjs');
+const { launch, run, tsx, tsxOutput } = await import('./lib/run.mjs');
 const { startServices } = await import('./lib/services.mjs');
 const { isPortFree } = await import('./lib/ports.mjs');
 const { default: pg } = await import('pg');
 
 const apiPort = Number(process.env.PORT ?? DEV_API_PORT);
+const widgetPort = Number(process.env.CARTLY_DEMO_PORT ?? DEV_WIDGET_PORT);
 // Fail early rather than report another process's API as ours.
-if (!(await isPortFree(apiPort))) {
-  say(`port ${apiPort} is already in use (another \`npm start\`?); stop that process or set PORT`);
-  process.exit(1);
+for (const [port, knob] of [[apiPort, 'PORT'], [widgetPort, 'CARTLY_DEMO_PORT']]) {
+  if (!(await isPortFree(port))) {
+    say(`port ${port} is already in use (another \`npm start\`?); stop that process or set ${knob}`);
+    process.exit(1);
+  }
 }
+const widgetOrigin = `http://127.0.0.1:${widgetPort}`;
 const services = await startServices({ root, purpose: 'dev' });
 const databaseUrl = process.env.DATABASE_URL ?? devDatabaseUrl(root);
 if (!process.env.DATABASE_URL) {
@@ -41,11 +45,18 @@ const env = {
 say('applying database migrations');
 if ((await tsx('apps/api/src/cli/main.ts', ['migrate'], { env })) !== 0) throw new Error('migrations failed');
 say('seeding the demo shop');
-const demo = JSON.parse(await tsxOutput('apps/api/src/cli/main.ts', ['demo:seed'], { env }));
+const demo = JSON.parse(await tsxOutput('apps/api/src/cli/main.ts', ['demo:seed', '--storefront-origin', widgetOrigin], { env }));
+say('building the portal widget');
+if ((await run(process.execPath, ['apps/portal-widget/build.mjs'])) !== 0) throw new Error('the widget build failed');
 
 if (!process.env.SMTP_URL) launch('dev outbox', ['scripts/dev-outbox.mjs'], env);
 const worker = launch('worker', ['apps/worker/src/main.ts'], env, { readyWhen: /\[worker\] serving task queue/ });
 const api = launch('api', ['apps/api/src/main.ts'], env);
+launch('widget demo', ['scripts/widget-demo.mjs'], {
+  CARTLY_DEMO_PORT: String(widgetPort),
+  CARTLY_DEMO_API_URL: publicBaseUrl,
+  CARTLY_DEMO_SAT: demo.storefront_access_token,
+});
 await new Promise((resolve, reject) => {
   const started = Date.now();
   const poll = async () => {
@@ -67,6 +78,7 @@ await Promise.race([worker.ready, new Promise((_, reject) => setTimeout(() => re
 console.log(`
 Cartly customer portal is running.
 
+  Portal widget  ${widgetOrigin}/          (demo storefront page embedding the widget; log in as the demo customer)
   API            ${publicBaseUrl}          (tRPC at ${publicBaseUrl}/trpc)
   API reference  ${publicBaseUrl}/docs          (interactive, served locally)
   OpenAPI        ${publicBaseUrl}/openapi.json

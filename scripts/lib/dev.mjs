@@ -11,3 +11,4 @@ export function devDatabaseUrl(root) {
 export const DEV_TEMPORAL_PORT = 7233;
 export const DEV_API_PORT = 3000;
 export const DEV_SMTP_PORT = 2525;
+export const DEV_WIDGET_PORT = 3001;

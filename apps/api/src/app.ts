@@ -5,6 +5,7 @@ import { createApiServer } from './http/server.js';
 import { appRouter } from './router.js';
 import { rawRoutes } from './raw-routes.js';
 import { openApiDocument } from './openapi/document.js';
+import { storefrontOrigins } from './auth/storefront-origins.js';
 import { closeAdapters, createAdapters, type Adapters } from './adapters/adapters.js';
 import { domainDeps, type DomainDeps } from './deps.js';
 
@@ -37,7 +38,7 @@ export async function startApi(
     orm ??= await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
     const built = domainDeps(adapters, env, orm);
     const deps = opts.deps ? opts.deps(built) : built;
-    const server = createApiServer({ env, orm, deps }, { router: appRouter, rawRoutes, openApiDocument });
+    const server = createApiServer({ env, orm, deps }, { router: appRouter, rawRoutes, openApiDocument, corsOrigins: storefrontOrigins });
     // Bound keep-alive so idle sockets do not pin the process on shutdown.
     server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve, reject) => {

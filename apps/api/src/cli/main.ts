@@ -53,8 +53,9 @@ const commands: Record<string, Command> = {
     await em.flush();
     return { access_token: token, expires_at: expiresAt.toISOString(), customer_id: customer.id };
   },
-  async 'demo:seed'(em) {
-    return seedDemo(em);
+  async 'demo:seed'(em, flags) {
+    // `--storefront-origin http://127.0.0.1:3001` (repeatable): the widget demo page's origin, for CORS and magic links.
+    return seedDemo(em, { storefrontOrigins: flags.get('storefront-origin') ?? [] });
   },
 };
 

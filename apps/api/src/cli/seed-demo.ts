@@ -1,4 +1,4 @@
-import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager } from '@cartly/db';
+import { Customer, CustomerAddress, Order, Product, ProductVariant, Shop, type EntityManager, type ShopSettings } from '@cartly/db';
 import { issueOwnerCredentials, provisionShop } from '../shops/shops.js';
 import { createPaidOrder, fulfill } from '../orders/orders.js';
 import { saveCustomCss } from '../portal-core/custom-css.js';
@@ -11,6 +11,17 @@ import { liquidjsEngine } from '../extensions/liquid/liquidjs-engine.js';
 export const DEMO_EMAIL = 'demo@cartly.test';
 const DEMO_DOMAIN = 'demo.cartly.test';
 
+/** Lets pages on these origins embed the widget (CORS) and receive magic-link logins; idempotent. */
+function listStorefronts(shop: { settings: ShopSettings }, origins: string[]): void {
+  const settings = shop.settings;
+  const pages = origins.map((o) => `${o}/`);
+  shop.settings = {
+    ...settings,
+    storefrontOrigins: [...new Set([...(settings.storefrontOrigins ?? []), ...origins])],
+    redirectAllowList: [...new Set([...(settings.redirectAllowList ?? []), ...pages])],
+  };
+}
+
 /**
  * A demo shop: one customer with an address, two products, a loyalty program,
  * a fulfilled order (which earned the customer points), a B2B company with a
@@ -18,9 +29,10 @@ const DEMO_DOMAIN = 'demo.cartly.test';
  * of each kind. Run again, it keeps the data and issues fresh credentials (the
  * old ones are revoked: secrets are shown once and never stored).
  */
-export async function seedDemo(em: EntityManager) {
+export async function seedDemo(em: EntityManager, opts: { storefrontOrigins?: string[] } = {}) {
   const existing = await em.findOne(Shop, { domain: DEMO_DOMAIN });
   if (existing) {
+    listStorefronts(existing, opts.storefrontOrigins ?? []);
     const credentials = await issueOwnerCredentials(em, existing.id);
     const customer = await em.findOneOrFail(Customer, { shop: existing.id, email: DEMO_EMAIL });
     const order = await em.findOne(Order, { shop: existing.id, customer: customer.id }, { orderBy: { id: 'asc' } });
@@ -38,6 +50,7 @@ export async function seedDemo(em: EntityManager) {
   }
   const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test', domain: DEMO_DOMAIN });
   shop.settings = { redirectAllowList: ['http://127.0.0.1:3000/'] };
+  listStorefronts(shop, opts.storefrontOrigins ?? []);
   const customer = em.create(Customer, { shop: shop.id, email: DEMO_EMAIL, firstName: 'Dana', lastName: 'Demo' });
   em.create(CustomerAddress, {
     shop: shop.id, customer: customer.id, firstName: 'Dana', lastName: 'Demo',

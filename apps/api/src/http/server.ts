@@ -8,13 +8,15 @@ import type { AnyRouter } from '@trpc/server';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import { contextFactory, type AppDeps } from '../context.js';
 import { AppError, toErrorBody } from '../errors.js';
-import type { RawRoute } from './raw-routes.js';
 import { readBody } from './body.js';
 import { assignRequestId, logRequestError } from './error-log.js';
-import { findRawRoute } from './raw-routes.js';
+import { findRawRoute, type RawRoute } from './raw-routes.js';
 import { jsonDepthExceeds } from '../lib/json-depth.js';
 import { pinInputCoercion } from './strict-input.js';
 import { answerClientError } from './client-error.js';
+import type { EntityManager } from '@cartly/db';
+import { browserRoutes } from './browser-routes.js';
+import { createCorsGate, type CorsOrigins } from './cors.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -115,10 +117,12 @@ export interface Mounts {
   router: AnyRouter;
   rawRoutes: readonly RawRoute[];
   openApiDocument(baseUrl: string): OpenAPIObject;
+  /** Which browser origins the tenants list, for CORS on the browser-facing routes. */
+  corsOrigins: CorsOrigins;
 }
 
 export function createApiServer(app: AppDeps, mounts: Mounts): Server {
-  const { router: appRouter, rawRoutes, openApiDocument } = mounts;
+  const { router: appRouter, rawRoutes, openApiDocument, corsOrigins } = mounts;
   pinInputCoercion(appRouter);
   const createContext = contextFactory(app);
   const rest = createOpenApiNodeHttpHandler({
@@ -129,10 +133,18 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
     maxBodySize: app.env.MAX_BODY_BYTES,
   });
   const document = JSON.stringify(openApiDocument(app.env.PUBLIC_BASE_URL));
+  const em = () => app.orm.em.fork() as unknown as EntityManager;
+  const cors = createCorsGate({
+    browserFacing: browserRoutes(appRouter),
+    originKnown: (origin) => corsOrigins.known(em(), origin),
+    originAllowed: (req, origin) => corsOrigins.allowed(em(), req, origin),
+  });
 
   async function handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
     res.setHeader('X-Request-Id', assignRequestId(req));
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (await cors.preflight(req, res, url.pathname)) return;
+    await cors.decorate(req, res, url.pathname);
     if (req.method === 'GET' && url.pathname === '/openapi.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(document);

@@ -19,6 +19,8 @@ export interface ShopSettings {
   smsAllowedCallingCodes?: string[];
   /** BCP 47 locale the portal speaks (default `en`); extension blocks see it. */
   locale?: string;
+  /** Origins (`URL.origin` form, e.g. `https://shop.example`) whose pages may call the storefront and customer API from a browser (CORS). */
+  storefrontOrigins?: string[];
 }
 
 export const Shop = defineEntity({

@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import type { Api } from '../../api/client.js';
+import { requestCode, requestMagicLink, verifyCode, type Channel, type LoginResult } from '../../api/passwordless.js';
+import { ErrorNote, Field, fieldMessage, ScreenTitle, useAction } from '../kit.js';
+
+type Method = Channel | 'link';
+type Step = { name: 'ask' } | { name: 'code'; identifier: string; channel: Channel } | { name: 'link-sent'; email: string };
+
+const METHODS: { value: Method; label: string }[] = [
+  { value: 'email', label: 'Email me a code' },
+  { value: 'sms', label: 'Text me a code' },
+  { value: 'link', label: 'Email me a link' },
+];
+
+/** Passwordless login: a code by email or SMS, or a magic link that comes back to this page. */
+export function Login({ api, onLogin, notice, magicLinkRedirectUrl }: { api: Api; onLogin(r: LoginResult): void; notice?: string | undefined; magicLinkRedirectUrl?: string | undefined }) {
+  const [method, setMethod] = useState<Method>('email');
+  const [identifier, setIdentifier] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<Step>({ name: 'ask' });
+  const ask = useAction(async () => {
+    const value = identifier.trim();
+    if (method === 'link') {
+      await requestMagicLink(api, value, magicLinkRedirectUrl);
+      setStep({ name: 'link-sent', email: value });
+    } else {
+      await requestCode(api, value, method);
+      setCode('');
+      setStep({ name: 'code', identifier: value, channel: method });
+    }
+  });
+  const verify = useAction(async (identifierValue: string) => onLogin(await verifyCode(api, identifierValue, code.trim())));
+
+  if (step.name === 'link-sent') {
+    return (
+      <section class="cp-card cp-login">
+        <ScreenTitle>Check your email</ScreenTitle>
+        <p role="status">
+          If <strong>{step.email}</strong> belongs to an account here, a sign-in link is on its way. It works once, for 15 minutes.
+        </p>
+        <button type="button" class="cp-button cp-secondary" onClick={() => setStep({ name: 'ask' })}>
+          Use another way
+        </button>
+      </section>
+    );
+  }
+
+  if (step.name === 'code') {
+    return (
+      <section class="cp-card cp-login">
+        <ScreenTitle>Enter your code</ScreenTitle>
+        <p role="status">
+          We sent a 6-digit code to <strong>{step.identifier}</strong> by {step.channel === 'sms' ? 'text message' : 'email'}.
+        </p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void verify.run(step.identifier);
+          }}
+        >
+          <Field
+            label="Code"
+            value={code}
+            onValue={setCode}
+            inputMode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            error={fieldMessage(verify.error, 'code')}
+          />
+          {verify.error && <ErrorNote error={verify.error} />}
+          <div class="cp-actions">
+            <button type="submit" class="cp-button" disabled={verify.pending}>
+              {verify.pending ? 'Checking…' : 'Log in'}
+            </button>
+            <button type="button" class="cp-button cp-secondary" onClick={() => setStep({ name: 'ask' })}>
+              Back
+            </button>
+          </div>
+        </form>
+      </section>
+    );
+  }
+
+  const isPhone = method === 'sms';
+  return (
+    <section class="cp-card cp-login">
+      <ScreenTitle>Log in to your account</ScreenTitle>
+      {notice && <p class="cp-notice" role="status">{notice}</p>}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void ask.run();
+        }}
+      >
+        <fieldset class="cp-choice">
+          <legend>How would you like to log in?</legend>
+          {METHODS.map((m) => (
+            <label key={m.value}>
+              <input type="radio" name="cp-method" value={m.value} checked={method === m.value} onChange={() => setMethod(m.value)} />
+              {m.label}
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          label={isPhone ? 'Phone number' : 'Email'}
+          hint={isPhone ? 'With country code, e.g. +14155550123' : undefined}
+          type={isPhone ? 'tel' : 'email'}
+          autocomplete={isPhone ? 'tel' : 'email'}
+          value={identifier}
+          onValue={setIdentifier}
+          required
+          error={fieldMessage(ask.error, method === 'link' ? 'email' : 'identifier')}
+        />
+        {ask.error && <ErrorNote error={ask.error} />}
+        <div class="cp-actions">
+          <button type="submit" class="cp-button" disabled={ask.pending}>
+            {ask.pending ? 'Sending…' : method === 'link' ? 'Send link' : 'Send code'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

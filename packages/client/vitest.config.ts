@@ -1,0 +1,3 @@
+import { workspaceConfig } from '../../vitest.shared.mjs';
+
+export default workspaceConfig({ services: true });
