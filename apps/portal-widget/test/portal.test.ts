@@ -150,7 +150,7 @@ describe('a shopper on the storefront page', () => {
     await form.getByLabel(/Country code/).fill('XYZ');
     await form.getByRole('button', { name: 'Save address' }).click();
     await form.getByRole('alert').getByText(/country_code/).waitFor();
-    await form.locator('.cp-field-error', { hasText: 'ISO-3166' }).waitFor();
+    await form.locator('.cp-field-error', { hasText: 'ISO 3166' }).waitFor();
     expect(await form.getByLabel(/Country code/).getAttribute('aria-invalid')).toBe('true');
     await form.getByRole('button', { name: 'Cancel' }).click();
     expect(await sql(t, 'select 1 from customer_address where customer_id = ?', [customerId])).toHaveLength(1);

@@ -62,7 +62,7 @@ describe('@cartly/client against the real API', () => {
     expect(info.code).toBe('VALIDATION_FAILED');
     expect(info.status).toBe(400);
     expect(info.message).toContain('country_code');
-    expect(fieldError(e, 'country_code')).toMatch(/ISO-3166/);
+    expect(fieldError(e, 'country_code')).toMatch(/ISO 3166/);
     // Nothing was half-written.
     await expect(client.account.addresses.list.query({})).resolves.toMatchObject({ items: [] });
   });

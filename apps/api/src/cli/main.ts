@@ -36,7 +36,7 @@ const commands: Record<string, Command> = {
     // The same rule as the merchant's edit (PUT /admin/customer-portal/extension-apps/{id}): DNS names, no IP literals.
     const hosts = [...new Set((flags.get('iframe-host') ?? []).map((h) => {
       const parsed = ZIframeHost.safeParse(h);
-      if (!parsed.success) throw new Error(`--iframe-host "${h}" must be a DNS host name (optionally :port), not an IP address, scheme or path`);
+      if (!parsed.success) throw new CliError(`--iframe-host "${h}" must be a DNS host name (optionally :port), not an IP address, scheme or path`);
       return parsed.data;
     }))];
     const { app, appToken } = await installApp(em, { shopId: await shopOf(em, flags), name: required(flags, 'name'), iframeHosts: hosts });

@@ -16,7 +16,7 @@ const dist = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dis
 const INIT = `window.addEventListener('load', function () {
   window.ui = SwaggerUIBundle({
     url: '/openapi.json', dom_id: '#swagger-ui', validatorUrl: null, deepLinking: true,
-    presets: [SwaggerUIBundle.presets.apis], layout: 'BaseLayout', tryItOutEnabled: false,
+    presets: [SwaggerUIBundle.presets.apis], layout: 'BaseLayout', tryItOutEnabled: false, docExpansion: 'none', defaultModelsExpandDepth: 0,
   });
 });
 `;

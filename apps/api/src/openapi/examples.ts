@@ -76,6 +76,8 @@ export function exampleOf(raw: Schema, root: Schema, name?: string, depth = 0): 
       return out;
     }
     case 'array': {
+      // Recursive shapes (a remote-UI tree) stop nesting after a couple of levels.
+      if (depth >= 3 && !(typeof schema.minItems === 'number' && schema.minItems > 0)) return [];
       const item = exampleOf((schema.items ?? {}) as Schema, root, name, depth + 1);
       return item === undefined ? [] : [item];
     }
@@ -97,6 +99,7 @@ function stringExample(schema: Schema, name?: string): string {
   if (schema.format === 'date-time' || name?.endsWith('_at')) return TIME;
   if (schema.format === 'date' || name?.endsWith('_date')) return '1990-04-12';
   if (schema.format === 'email') return 'ada@example.com';
+  if (name?.endsWith('_color')) return '#1A73E8';
   if (schema.format === 'uri') return 'https://shop.example.com/account';
   const named = name ? BY_NAME[name] : undefined;
   if (typeof named === 'string') return named;
