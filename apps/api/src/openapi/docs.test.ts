@@ -39,27 +39,28 @@ test('/docs is served from node_modules with a CSP that allows no other host', a
  * open tags): only the rows near the viewport are in the DOM. So the page is walked top to bottom,
  * opening every tag it meets and noting every operation drawn, the way a reader scrolling it sees them.
  */
+// Runs in the page (the API's tsconfig has no DOM types, so as text): what is drawn now.
+const DRAWN_NOW = `({
+  tags: [...document.querySelectorAll('.opblock-tag')].map((e) => e.getAttribute('data-tag') ?? ''),
+  operations: [...document.querySelectorAll('.opblock')].map((e) =>
+    e.id + ' ' + (e.querySelector('.opblock-summary-method')?.textContent ?? '').toLowerCase() + ' ' +
+    (e.querySelector('.opblock-summary-path')?.getAttribute('data-path') ?? '')),
+  atBottom: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
+})`;
+
 async function openEveryTagAndCollectOperations(page: Page): Promise<{ tags: Set<string>; operations: Set<string> }> {
   const tags = new Set<string>();
   const operations = new Set<string>();
   for (let pass = 0; pass < 2; pass++) {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     for (;;) {
       const closed = page.locator('.opblock-tag[data-is-open="false"]');
       while (await closed.count()) await closed.first().click();
-      const seen = await page.evaluate(() => ({
-        tags: [...document.querySelectorAll('.opblock-tag')].map((e) => e.getAttribute('data-tag') ?? ''),
-        operations: [...document.querySelectorAll('.opblock')].map((e) => {
-          const method = e.querySelector('.opblock-summary-method')?.textContent ?? '';
-          const path = e.querySelector('.opblock-summary-path')?.getAttribute('data-path') ?? '';
-          return `${e.id} ${method.toLowerCase()} ${path}`;
-        }),
-        atBottom: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
-      }));
-      for (const t of seen.tags) tags.add(t);
+      const seen = await page.evaluate<{ tags: string[]; operations: string[]; atBottom: boolean }>(DRAWN_NOW);
+      for (const tag of seen.tags) tags.add(tag);
       for (const o of seen.operations) operations.add(o);
       if (seen.atBottom) break;
-      await page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.8));
+      await page.evaluate('window.scrollBy(0, window.innerHeight * 0.8)');
       await page.waitForTimeout(50); // the virtualiser draws on the next frame
     }
   }

@@ -79,6 +79,22 @@ const NO_BODY_STATUSES: Record<string, string> = {
   '304': 'Not modified: the If-None-Match validator still matches; no body.',
 };
 
+interface ZodLike { _zod?: { def: Record<string, unknown> } }
+
+/**
+ * Whether a contract's input refuses unknown keys (a strict object, possibly refined or piped).
+ * trpc-to-openapi rebuilds a refined body as a plain object, dropping `additionalProperties: false`
+ * at its root; this puts back exactly what the input schema enforces. (Response objects get it from
+ * Zod's output conversion: every output is parsed by the procedure's `.output()`, which strips
+ * unknown keys, so the server never sends a field its schema does not list.)
+ */
+function refusesUnknownKeys(schema: unknown): boolean {
+  const def = (schema as ZodLike | undefined)?._zod?.def;
+  if (!def) return false;
+  if (def.type === 'pipe') return refusesUnknownKeys(def.in);
+  return def.type === 'object' && (def.catchall as ZodLike | undefined)?._zod?.def.type === 'never';
+}
+
 type Media = { schema?: Record<string, unknown>; example?: unknown };
 type Operation = {
   security?: unknown;
@@ -115,7 +131,7 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
   const root = doc as unknown as Record<string, unknown>;
 
   for (const procedure of Object.values(appRouter._def.procedures)) {
-    const meta = (procedure as unknown as { _def: { meta?: RouteMeta } })._def.meta;
+    const { meta, inputs } = (procedure as unknown as { _def: { meta?: RouteMeta; inputs?: unknown[] } })._def;
     if (!meta?.openapi) continue;
     const path = meta.openapi.path;
     const op = (doc.paths?.[path] as Record<string, Operation> | undefined)?.[meta.openapi.method.toLowerCase()];
@@ -132,6 +148,7 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
       if (media?.schema) media.example = exampleOf(media.schema, root);
     }
     const body = op.requestBody?.content?.['application/json'];
+    if (body?.schema && inputs?.length === 1 && refusesUnknownKeys(inputs[0])) body.schema.additionalProperties = false;
     if (body?.schema) body.example = exampleOf(body.schema, root);
     for (const param of op.parameters ?? []) {
       if (param.schema && param.name !== 'cursor') param.example = exampleOf(param.schema, root, param.name);
