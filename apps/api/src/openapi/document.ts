@@ -49,9 +49,18 @@ const STATUS_TEXT: Record<number, [string, ErrorCode]> = {
   500: ['Internal error; the body says nothing about internals.', 'INTERNAL'],
 };
 
+function errorText(status: number): [string, ErrorCode] {
+  return STATUS_TEXT[status] ?? [`Error ${status}.`, 'INTERNAL'];
+}
+
+function errorExample(status: number) {
+  const [description, code] = errorText(status);
+  return { error: { code, message: status === 400 ? 'first_name: must not be empty' : description.split(';')[0]!.replace(/\.$/, '') } };
+}
+
 function errorResponse(status: number) {
   if (NO_BODY_STATUSES[String(status)]) return { description: NO_BODY_STATUSES[String(status)] };
-  const [description, code] = STATUS_TEXT[status] ?? [`Error ${status}.`, 'INTERNAL'];
+  const [description] = errorText(status);
   return {
     description,
     ...(status === 429
@@ -60,7 +69,7 @@ function errorResponse(status: number) {
     content: {
       'application/json': {
         schema: { $ref: '#/components/schemas/Error' },
-        example: { error: { code, message: status === 400 ? 'first_name: must not be empty' : description.split(';')[0]!.replace(/\.$/, '') } },
+        example: errorExample(status),
       },
     },
   };
@@ -161,6 +170,11 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
     // The frame can answer these on any route too (a 20 KB URL, an internal error).
     const op = route.openapi as Operation;
     op.responses = { ...op.responses, '431': errorResponse(431), '500': errorResponse(500) };
+    // Errors a raw route lists itself get the same example as every other operation's.
+    for (const [status, response] of Object.entries(op.responses)) {
+      const media = response.content?.['application/json'];
+      if (Number(status) >= 400 && media && media.example === undefined) media.example = errorExample(Number(status));
+    }
     item[route.method.toLowerCase()] = op;
   }
   return doc;

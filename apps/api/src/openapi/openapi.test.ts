@@ -61,6 +61,10 @@ test('every operation documents every status it can answer, with the real envelo
         expect(op.responses[s].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
         expect(op.responses[s].content['application/json'].example.error.code).toBeTruthy();
       }
+      // Every body, sent or answered, has an example (raw routes' own errors too).
+      for (const [where, media] of [['request', op.requestBody?.content], ...Object.entries(op.responses).map(([s, r]: [string, any]) => [s, r.content])]) {
+        for (const [type, m] of Object.entries((media ?? {}) as Record<string, any>)) expect(m.example ?? m.examples, `${method} ${path} ${where} ${type}`).toBeDefined();
+      }
       if (!procedure) continue;
       expect(op.description, `${method} ${path}`).toContain('**Credential:**');
       expect(op.responses['200'].content['application/json'].example, `${method} ${path}`).toBeDefined();
