@@ -127,7 +127,8 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
       'Customer portal API of Cartly. Every route is also a tRPC procedure at `/trpc`. ' +
       'Request bodies and queries reject unknown fields with 400 (`additionalProperties: false`), as well as ' +
       'strings with control characters or unpaired surrogates, booleans and numbers sent as strings, a null body, ' +
-      'and a query parameter given twice. Every error is `{"error": {"code", "message", "details"?}}`; 429 answers ' +
+      'and a query parameter given twice. Responses carry only the fields their schema lists (`additionalProperties: false` ' +
+      'there too), so a generated client may refuse anything else. Every error is `{"error": {"code", "message", "details"?}}`; 429 answers ' +
       'carry `Retry-After`. Lists are cursor-paginated: pass `next_cursor` back unchanged as `cursor` (it is opaque). ' +
       'An interactive reference is served at `/docs`.',
     baseUrl,
