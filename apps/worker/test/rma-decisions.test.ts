@@ -109,8 +109,9 @@ test('a raw approve signal with no recorded decision refunds nothing; the record
   await handle.signal('approve', { note: 'give me my money' });
   await handle.signal('approve', {});
   // Once the workflow has read the row (undecided) it is waiting again, and nothing moved.
-  await expect.poll(() => completedActivities(handle), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
-  expect(await handle.query<RmaState>('status')).toMatchObject({ status: 'requested', step: 'awaiting_decision', decision: null });
+  const waitingAgain = async () => (await completedActivities(handle)) >= 1 && (await handle.query<RmaState>('status')).step === 'awaiting_decision';
+  await expect.poll(waitingAgain, { timeout: 15_000 }).toBe(true);
+  expect(await handle.query<RmaState>('status')).toMatchObject({ status: 'requested', decision: null });
   expect(await h.snapshot(seed)).toEqual({ status: 'requested', history: ['requested'], refunds: 0, refundedCents: 0 });
   expect(mailTo(seed.merchantEmail)).toHaveLength(0);
 

@@ -121,8 +121,9 @@ test('a raw approve signal sent straight to Temporal refunds nothing; the admin 
     await handle.signal('approve', {});
     // The workflow read the row (still requested) and went back to waiting.
     const readings = async () => ((await handle.fetchHistory()).events ?? []).filter((e) => e.activityTaskCompletedEventAttributes).length;
-    await expect.poll(readings, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
-    expect(await handle.query('status')).toMatchObject({ status: 'requested', step: 'awaiting_decision', decision: null });
+    const waitingAgain = async () => (await readings()) >= 1 && (await handle.query<{ step: string }>('status')).step === 'awaiting_decision';
+    await expect.poll(waitingAgain, { timeout: 15_000 }).toBe(true);
+    expect(await handle.query('status')).toMatchObject({ status: 'requested', decision: null });
     expect((await rest(t, 'GET', `/customer/returns/${ret.id}`, { bearer: ann.cat })).body).toMatchObject({ status: 'requested', refund: null });
     expect(await refundsOf(order.id)).toHaveLength(0);
 
