@@ -47,6 +47,7 @@ const STATUS_TEXT: Record<number, [string, ErrorCode]> = {
   429: ['Too many requests; retry after the number of seconds in `Retry-After`.', 'RATE_LIMITED'],
   431: ['The URL or the request headers are too large (16 KB together).', 'HEADERS_TOO_LARGE'],
   500: ['Internal error; the body says nothing about internals.', 'INTERNAL'],
+  503: ['The workflow service did not answer in time; the change may have been applied: refresh the resource before retrying.', 'UNAVAILABLE'],
 };
 
 function errorText(status: number): [string, ErrorCode] {
