@@ -7,6 +7,7 @@ import {
   resolveAdminToken,
   resolveAppToken,
   resolveCustomerToken,
+  resolveStorefrontCustomer,
   resolveStorefrontToken,
 } from './credentials.js';
 import { requireB2BRole } from '../companies/require-b2b-role.js';
@@ -18,19 +19,18 @@ import { requireB2BRole } from '../companies/require-b2b-role.js';
  * receives in its context, so handlers never null-check a credential.
  */
 
+const sentStorefrontToken = (ctx: Context) =>
+  header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token');
+
 function storefrontToken(ctx: Context) {
-  return resolveStorefrontToken(
-    ctx.em,
-    header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token'),
-  );
+  return resolveStorefrontToken(ctx.em, sentStorefrontToken(ctx));
 }
 
 export const authenticators = {
   public: async (_ctx: Context, _meta: RouteMeta) => ({}),
 
   optional_storefront: async (ctx: Context, _meta: RouteMeta) => {
-    const sent = header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token');
-    const storefront = sent === undefined ? null : await storefrontToken(ctx);
+    const storefront = sentStorefrontToken(ctx) === undefined ? null : await storefrontToken(ctx);
     return { storefront, shopId: storefront?.shopId ?? null };
   },
 
@@ -39,17 +39,20 @@ export const authenticators = {
     return { storefront, shopId: storefront.shopId };
   },
 
+  // SAT and CAT in one query: the storefront's hottest routes.
   storefront_customer: async (ctx: Context, _meta: RouteMeta) => {
-    const storefront = await storefrontToken(ctx);
-    const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req), storefront.shopId);
+    const { storefront, customer } = await resolveStorefrontCustomer(ctx.em, sentStorefrontToken(ctx), bearer(ctx.req));
     return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
   },
 
   storefront_optional_customer: async (ctx: Context, _meta: RouteMeta) => {
-    const storefront = await storefrontToken(ctx);
     const cat = bearer(ctx.req);
-    const customer = cat === undefined ? null : await resolveCustomerToken(ctx.em, cat, storefront.shopId);
-    return { storefront, shopId: storefront.shopId, customer, customerId: customer?.customerId ?? null };
+    if (cat === undefined) {
+      const storefront = await storefrontToken(ctx);
+      return { storefront, shopId: storefront.shopId, customer: null, customerId: null };
+    }
+    const { storefront, customer } = await resolveStorefrontCustomer(ctx.em, sentStorefrontToken(ctx), cat);
+    return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
   },
 
   customer: async (ctx: Context, _meta: RouteMeta) => {

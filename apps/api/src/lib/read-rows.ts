@@ -1,0 +1,47 @@
+import type { EntityManager } from '@cartly/db';
+
+/*
+ * A read on the hottest paths (the credential lookups every storefront request
+ * makes, the address book) straight on a connection of the ORM's own pool,
+ * with the values bound by PostgreSQL. em.execute costs several times the
+ * query's own client work per statement: it inlines the values into the SQL
+ * text, builds a knex raw query and runner, and logs each statement
+ * (bench/README.md has the profile). Inside a transaction the statement goes
+ * through the transaction's connection via em.execute, so it sees the
+ * transaction's writes. SQL uses `?` placeholders like em.execute; never a
+ * literal `?` (the jsonb operators) in a statement given here.
+ */
+
+const numberedSql = new Map<string, string>();
+/** Statements are constants of the code; the bound only guards against a caller building them. */
+const MAX_STATEMENTS = 256;
+
+function numbered(sql: string): string {
+  let text = numberedSql.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    if (numberedSql.size >= MAX_STATEMENTS) numberedSql.clear();
+    numberedSql.set(sql, text);
+  }
+  return text;
+}
+
+interface PgConnection {
+  query(text: string, values: readonly unknown[]): Promise<{ rows: unknown[] }>;
+}
+interface PoolClient {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<void>;
+}
+
+export async function readRows<Row>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Row[]> {
+  if (em.isInTransaction()) return em.execute<Row[]>(sql, [...params]);
+  const client = em.getConnection().getKnex().client as unknown as PoolClient;
+  const connection = await client.acquireConnection();
+  try {
+    return (await connection.query(numbered(sql), params)).rows as Row[];
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
