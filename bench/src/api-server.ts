@@ -10,6 +10,7 @@ function throwawaySecrets() {
   return {
     OTP_HASH_KEY: randomBytes(32).toString('hex'),
     JWT_SIGNING_KEYS: JSON.stringify([{ kid: 'bench', pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) }]),
+    DATA_ENCRYPTION_KEYS: JSON.stringify([{ kid: 'bench', key: randomBytes(32).toString('base64') }]),
     SMS_PROVIDER: 'mock' as const,
   };
 }
