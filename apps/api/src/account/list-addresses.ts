@@ -23,7 +23,7 @@ export const listAddresses = procedure(listAddressesMeta)
   .query(async ({ ctx, input }) => {
     const after = decodeCursor(input.cursor);
     const rows = await readRows<ICustomerAddress>(
-      ctx.em,
+      ctx.db,
       `${SELECT_ADDRESSES}${after ? ' and "id" > ?' : ''} order by "id" asc limit ?`,
       [ctx.shopId, ctx.customerId, ...(after ? [after] : []), input.limit + 1],
     );

@@ -23,7 +23,7 @@ const sentStorefrontToken = (ctx: Context) =>
   header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token');
 
 function storefrontToken(ctx: Context) {
-  return resolveStorefrontToken(ctx.em, sentStorefrontToken(ctx));
+  return resolveStorefrontToken(ctx.db, sentStorefrontToken(ctx));
 }
 
 export const authenticators = {
@@ -41,7 +41,7 @@ export const authenticators = {
 
   // SAT and CAT in one query: the storefront's hottest routes.
   storefront_customer: async (ctx: Context, _meta: RouteMeta) => {
-    const { storefront, customer } = await resolveStorefrontCustomer(ctx.em, sentStorefrontToken(ctx), bearer(ctx.req));
+    const { storefront, customer } = await resolveStorefrontCustomer(ctx.db, sentStorefrontToken(ctx), bearer(ctx.req));
     return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
   },
 
@@ -51,24 +51,24 @@ export const authenticators = {
       const storefront = await storefrontToken(ctx);
       return { storefront, shopId: storefront.shopId, customer: null, customerId: null };
     }
-    const { storefront, customer } = await resolveStorefrontCustomer(ctx.em, sentStorefrontToken(ctx), cat);
+    const { storefront, customer } = await resolveStorefrontCustomer(ctx.db, sentStorefrontToken(ctx), cat);
     return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
   },
 
   customer: async (ctx: Context, _meta: RouteMeta) => {
-    const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
+    const customer = await resolveCustomerToken(ctx.db, bearer(ctx.req));
     return { customer, shopId: customer.shopId, customerId: customer.customerId };
   },
 
   optional_customer: async (ctx: Context, _meta: RouteMeta) => {
     const cat = bearer(ctx.req);
-    const customer = cat === undefined ? null : await resolveCustomerToken(ctx.em, cat);
+    const customer = cat === undefined ? null : await resolveCustomerToken(ctx.db, cat);
     return { customer, shopId: customer?.shopId ?? null, customerId: customer?.customerId ?? null };
   },
 
   // The membership is read on every request (never from the token), so a role change applies at once.
   company_member: async (ctx: Context, meta: RouteMeta) => {
-    const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
+    const customer = await resolveCustomerToken(ctx.db, bearer(ctx.req));
     // Fail closed: a company route that names no action is a bug, not an open door.
     if (!meta.b2b) throw new AppError('INTERNAL', 'internal server error', { cause: new Error(`company_member route ${meta.openapi?.path} without a b2b action`) });
     const membership = await requireB2BRole(ctx.em, customer, meta.b2b);

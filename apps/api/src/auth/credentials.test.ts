@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '../router.js';
 import { CustomerAccessToken } from '@cartly/db';
 import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { hashToken } from './tokens.js';
@@ -133,6 +134,25 @@ describe('SAT and CAT checked in one query (the storefront hot path)', () => {
     } finally {
       await replica.close();
       await orm.close(true);
+    }
+  });
+});
+
+describe('a tRPC batch', () => {
+  test('each call keeps its own principal: a SAT of shop B and a CAT of shop A in one batch never mix', async () => {
+    const headers = { 'X-Shopify-Storefront-Access-Token': shopB.sat, Authorization: `Bearer ${alice.cat}` };
+    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${t.url}/trpc`, headers })] });
+    for (let i = 0; i < 10; i++) {
+      // Storefront-kind (shop B from the SAT) beside customer-kind (shop A from the CAT), concurrently in one request.
+      const [settings, returns, foreign] = await Promise.allSettled([
+        client.portalCore.settings.get.query({ id: shopB.shopId }),
+        client.returns.list.query({}),
+        client.portalCore.settings.get.query({ id: shopA.shopId }),
+      ]);
+      expect(settings.status).toBe('fulfilled');
+      expect(returns.status).toBe('fulfilled');
+      expect(foreign.status).toBe('rejected');
+      expect(((foreign as PromiseRejectedResult).reason as TRPCClientError<any>).data?.httpStatus).toBe(404);
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { AdminScope } from '@cartly/contracts';
 import { AdminToken, App, CustomerAccessToken, type EntityManager } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { readRows } from '../lib/read-rows.js';
+import { readRows, type Reader } from '../lib/read-rows.js';
 import { hashToken, isTokenOf, newToken } from './tokens.js';
 
 /*
@@ -43,7 +43,7 @@ const unauthenticated = (what: string) => new AppError('UNAUTHENTICATED', `missi
  * expired token fails on the next request, on every replica.
  */
 
-export async function resolveStorefrontToken(em: EntityManager, token: string | undefined): Promise<StorefrontPrincipal> {
+export async function resolveStorefrontToken(em: EntityManager | Reader, token: string | undefined): Promise<StorefrontPrincipal> {
   if (!token || !isTokenOf('sat', token)) throw unauthenticated('storefront access token');
   const [row] = await readRows<{ id: string; shop_id: string }>(
     em,
@@ -56,7 +56,7 @@ export async function resolveStorefrontToken(em: EntityManager, token: string | 
 
 /** A CAT is valid only unexpired, unrevoked, and (when a SAT is given) for the SAT's shop. */
 export async function resolveCustomerToken(
-  em: EntityManager,
+  em: EntityManager | Reader,
   token: string | undefined,
   expectedShopId?: string,
 ): Promise<CustomerPrincipal> {
@@ -76,7 +76,7 @@ export async function resolveCustomerToken(
  * unknown one. A bad SAT is reported before anything about the CAT.
  */
 export async function resolveStorefrontCustomer(
-  em: EntityManager,
+  em: EntityManager | Reader,
   sat: string | undefined,
   cat: string | undefined,
 ): Promise<{ storefront: StorefrontPrincipal; customer: CustomerPrincipal }> {
