@@ -38,9 +38,12 @@ function decoded(segment: string): string {
   }
 }
 
-function paramsOf(pattern: string, pathname: string): Record<string, string> | undefined {
-  const want = pattern.split('/');
-  const got = pathname.split('/');
+/** Each route's pattern split once (routes are module constants), not on every request. */
+const segmentsOf = new WeakMap<RawRoute, readonly string[]>();
+
+function paramsOf(route: RawRoute, got: readonly string[]): Record<string, string> | undefined {
+  let want = segmentsOf.get(route);
+  if (!want) segmentsOf.set(route, (want = route.path.split('/')));
   if (want.length !== got.length) return undefined;
   const params: Record<string, string> = {};
   for (const [i, seg] of want.entries()) {
@@ -59,9 +62,10 @@ function paramsOf(pattern: string, pathname: string): Record<string, string> | u
 /** The raw route for a request and its path parameters, if any. */
 export function findRawRoute(routes: readonly RawRoute[], method: string | undefined, pathname: string): RawRouteMatch | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
+  const got = pathname.split('/');
   for (const route of routes) {
     if (route.method !== m) continue;
-    const params = paramsOf(route.path, pathname);
+    const params = paramsOf(route, got);
     if (params) return { route, params };
   }
   return undefined;
