@@ -1,18 +1,10 @@
-// The real API as production runs it (NODE_ENV and pool size come from the parent's env).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+// The real API as production runs it (NODE_ENV, pool size, Temporal and SMTP come from the parent's env).
 import { loadEnv } from '@cartly/api/env';
 import { startApi } from '@cartly/api/app';
 import { serveUntilStopped } from './serve.js';
+import { throwawaySecrets } from './secrets.js';
+import { apiEnvSource } from './env.js';
 
-/** Production refuses to start without these; the bench makes throwaway ones per run and never prints them. */
-function throwawaySecrets() {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  return {
-    OTP_HASH_KEY: randomBytes(32).toString('hex'),
-    JWT_SIGNING_KEYS: JSON.stringify([{ kid: 'bench', pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) }]),
-    SMS_PROVIDER: 'mock' as const,
-  };
-}
-
-const api = await startApi(loadEnv(undefined, { HOST: '127.0.0.1', PORT: 0, ...throwawaySecrets() }));
+// Secrets the parent shares between replicas win; a lone API makes its own.
+const api = await startApi(loadEnv(apiEnvSource(throwawaySecrets()), { HOST: '127.0.0.1', PORT: 0 }));
 serveUntilStopped(api.url, () => api.close());

@@ -1,6 +1,7 @@
 // The floor the API is measured against: node:http + a pg Pool doing the
-// same work as GET /storefront/v1/customer/addresses (the same three queries
-// the ORM issues, the same JSON), with no framework, ORM or validation.
+// same work as GET /storefront/v1/customer/addresses (the same two statements
+// the API sends: SAT and CAT in one join, then the page of addresses; the same
+// JSON), with no framework, ORM or validation.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,21 +33,21 @@ interface AddressRow {
 
 async function listAddresses(sat: string | undefined, cat: string | undefined) {
   if (!sat || !cat) return null;
-  const shop = await pool.query<{ id: string; shop_id: string }>(
-    'select "id", "shop_id" from "storefront_access_token" where "token_hash" = $1 and "revoked_at" is null limit 1',
-    [sha256(sat)],
+  const auth = await pool.query<{ shop_id: string; customer_id: string | null }>(
+    `select s."id" as "sat_id", s."shop_id", c."id" as "cat_id", c."customer_id", c."expires_at"
+       from "storefront_access_token" s
+       left join "customer_access_token" c
+         on c."token_hash" = $1 and c."shop_id" = s."shop_id" and c."revoked_at" is null and c."expires_at" > $2
+      where s."token_hash" = $3 and s."revoked_at" is null limit 1`,
+    [sha256(cat), new Date(), sha256(sat)],
   );
-  const shopId = shop.rows[0]?.shop_id;
-  if (!shopId) return null;
-  const token = await pool.query<{ id: string; shop_id: string; customer_id: string }>(
-    'select "id", "shop_id", "customer_id" from "customer_access_token" where "token_hash" = $1 and "revoked_at" is null and "expires_at" > $2 limit 1',
-    [sha256(cat), new Date()],
-  );
-  const customer = token.rows[0];
-  if (!customer || customer.shop_id !== shopId) return null;
+  const customer = auth.rows[0];
+  if (!customer?.customer_id) return null;
   const { rows } = await pool.query<AddressRow>(
-    'select * from "customer_address" where "shop_id" = $1 and "customer_id" = $2 order by "id" asc limit $3',
-    [shopId, customer.customer_id, PAGE + 1],
+    `select "id", "shop_id" as "shop", "customer_id" as "customer", "first_name", "last_name", "company", "address1", "address2",
+       "city", "province", "zip", "country_code", "phone", "is_default", "created_at", "updated_at"
+       from "customer_address" where "shop_id" = $1 and "customer_id" = $2 order by "id" asc limit $3`,
+    [customer.shop_id, customer.customer_id, PAGE + 1],
   );
   const page = rows.slice(0, PAGE);
   return {

@@ -16,6 +16,10 @@ export interface ServerChild {
   url: string;
   /** CPU time (user + system, µs) the server process has used so far. */
   cpuMicros(): Promise<number>;
+  /** Resident set size of the server process now, bytes. */
+  rssBytes(): Promise<number>;
+  /** SIGKILL, as a crash or an OOM kill would: no shutdown hook runs. Resolves once it has exited. */
+  kill(): Promise<void>;
   /** Starts a V8 CPU profile; `stop` writes it to `file`. */
   profile(): Promise<{ stop(file: string): Promise<void> }>;
   stop(): Promise<void>;
@@ -46,6 +50,13 @@ export async function spawnServer(entry: string, env: NodeJS.ProcessEnv, nodeArg
     url,
     async cpuMicros() {
       return (await ask<{ cpuMicros: number }>('cpu')).cpuMicros;
+    },
+    async rssBytes() {
+      return (await ask<{ rssBytes: number }>('rss')).rssBytes;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
     },
     async profile() {
       await ask({ profileStart: true });

@@ -27,6 +27,19 @@ const ZBenchEnv = z.object({
   TEMPORAL_ADDRESS: z.string().optional(),
   /** budget-reset scenario: company locations to seed and reset. */
   BENCH_LOCATIONS: z.coerce.number().int().min(1).max(2_000_000).default(100_000),
+  /** returns scenario: return requests to make, approve and see refunded. */
+  BENCH_RETURNS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /** login scenario: OTP verifications (one code each, requested first, unmeasured). */
+  BENCH_LOGINS: z.coerce.number().int().min(1).max(100_000).default(400),
+  /** Requests in flight at once in the returns and login scenarios and per soak load kind. */
+  BENCH_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  /** soak: seconds of mixed load (`npm run soak`). */
+  SOAK_SECONDS: z.coerce.number().int().min(20).max(3_600).default(300),
+  /** Set by the parent for its service children: the task queue, SMTP sink and shared secrets of the run. */
+  BENCH_TASK_QUEUE: z.string().optional(),
+  BENCH_SMTP_URL: z.string().optional(),
+  /** login baseline: the run's OTP key (the same the API replicas get). */
+  OTP_HASH_KEY: z.string().optional(),
   /** budget-reset scenario: locations per reset batch (one activity, one statement, one transaction). */
   BENCH_RESET_BATCH: z.coerce.number().int().min(100).max(100_000).default(10_000),
 });
@@ -34,6 +47,11 @@ export type BenchEnv = z.infer<typeof ZBenchEnv>;
 
 export function loadBenchEnv(): BenchEnv {
   return parseEnv(ZBenchEnv, process.env);
+}
+
+/** What an API child reads its settings from: the parent's env (shared secrets included) over `defaults`. */
+export function apiEnvSource(defaults: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...defaults, ...process.env };
 }
 
 /** Environment for a server child: ours, plus what the child needs to reach its database. */

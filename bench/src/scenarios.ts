@@ -30,7 +30,7 @@ export const SCENARIOS: Scenario[] = [
     path: '/storefront/v1/customer/addresses',
     baselineEntry: './baseline-server.ts',
     baselineLabel: 'baseline: node:http + pg',
-    targetPercent: 70,
+    targetPercent: 80,
     async seed(url) {
       const creds = await seedCustomerWithAddresses(url);
       seededAddresses = creds.addresses;

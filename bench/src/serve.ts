@@ -1,6 +1,6 @@
 import { cpuProfiler } from './profile.js';
 
-export type ParentMessage = 'stop' | 'cpu' | { profileStart: true } | { profileStop: string };
+export type ParentMessage = 'stop' | 'cpu' | 'rss' | { profileStart: true } | { profileStop: string };
 
 /**
  * Child side of child.ts: announce the URL, answer the parent's requests
@@ -23,7 +23,7 @@ export function serveUntilStopped(url: string, close: () => Promise<void>): void
     else if (m === 'cpu') {
       const { user, system } = process.cpuUsage();
       reply({ cpuMicros: user + system });
-    } else if ('profileStart' in m) void profiler.start().then(() => reply({ profiling: true }));
+    } else if (m === 'rss') reply({ rssBytes: process.memoryUsage().rss }); else if ('profileStart' in m) void profiler.start().then(() => reply({ profiling: true }));
     else if ('profileStop' in m) void profiler.stop(m.profileStop).then(() => reply({ profiled: m.profileStop }));
   });
   process.on('disconnect', stop);

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import type { EntityManager, MikroORM } from '@cartly/db';
 import type { Env } from './env.js';
 import type { DomainDeps } from './deps.js';
+import { poolReader, type Reader } from './lib/read-rows.js';
 
 export interface AppDeps {
   env: Env;
@@ -14,8 +15,13 @@ export interface Context {
   env: Env;
   /** Each domain's narrow dependencies (its deps.ts). */
   deps: DomainDeps;
-  /** A fork per request: the global EntityManager is never used by handlers. */
+  /**
+   * A fork per request: the global EntityManager is never used by handlers.
+   * Forked on first use, so a read that only needs `db` never pays for it.
+   */
   em: EntityManager;
+  /** Plain-SQL reads for the hot paths (lib/read-rows.ts); in a mutation, inside its transaction. */
+  db: Reader;
   req: IncomingMessage;
   res: ServerResponse;
   ip: string;
@@ -44,16 +50,26 @@ export function clientIp(req: IncomingMessage, trustProxy: boolean, hops = 1): s
   return candidate && candidate.length <= 45 && isIP(candidate) ? candidate : socket;
 }
 
+const sharedContexts = new WeakSet<Context>();
+
+/** Whether several procedures (a tRPC batch) run on this one context: each must then get a copy of its own. */
+export function isSharedContext(ctx: Context): boolean {
+  return sharedContexts.has(ctx);
+}
+
 export function contextFactory(app: AppDeps) {
-  return ({ req, res }: { req: IncomingMessage; res: object }): Context => ({
-    env: app.env,
-    deps: app.deps,
-    em: app.orm.em.fork() as unknown as EntityManager,
-    req,
-    res: res as ServerResponse,
-    ip: clientIp(req, app.env.TRUST_PROXY, app.env.TRUST_PROXY_HOPS),
-    afterCommit() {
-      throw new Error('afterCommit outside a mutation');
-    },
-  });
+  const db = poolReader(app.orm);
+  return ({ req, res, info }: { req: IncomingMessage; res: object; info?: { isBatchCall?: boolean } }): Context => {
+    const fields: Omit<Context, 'em'> = {
+      env: app.env, deps: app.deps, db, req, res: res as ServerResponse, ip: clientIp(req, app.env.TRUST_PROXY, app.env.TRUST_PROXY_HOPS),
+      afterCommit(): void {
+        throw new Error('afterCommit outside a mutation');
+      },
+    };
+    let em: EntityManager | undefined;
+    // Enumerable, so a copy of the context (tRPC's next({ ctx })) carries it, forked then.
+    const ctx = Object.defineProperty(fields, 'em', { enumerable: true, get: () => (em ??= app.orm.em.fork() as unknown as EntityManager) }) as Context;
+    if (info?.isBatchCall) sharedContexts.add(ctx);
+    return ctx;
+  };
 }

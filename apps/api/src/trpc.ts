@@ -2,10 +2,11 @@ import { initTRPC } from '@trpc/server';
 import type { RouteMeta } from '@cartly/contracts';
 import { NotFoundError, UniqueConstraintViolationException } from '@cartly/db';
 import type { RouteAuth } from '@cartly/contracts';
-import type { Context } from './context.js';
+import { isSharedContext, type Context } from './context.js';
 import { AppError, toErrorBody } from './errors.js';
 import { isDevelopment } from './env.js';
 import { authenticators, type Principal } from './auth/authenticators.js';
+import { emReader } from './lib/read-rows.js';
 
 const t = initTRPC
   .context<Context>()
@@ -26,12 +27,16 @@ const ROLLBACK = Symbol('rollback');
 
 /**
  * Each procedure passes through exactly one middleware (tRPC copies the
- * context at every step, and the storefront routes are hot): it resolves the
- * route's credential, then runs the handler. Mutations run in one transaction
- * on the request's EntityManager, so a handler that fails leaves nothing
- * half-written; work a handler queued with `ctx.afterCommit` runs once the
- * transaction has committed (and released its connection). Database errors with a meaning for the client are translated
- * here, once: a unique-constraint race is 409, findOneOrFail's miss is 404.
+ * context at every next({ ctx }), and the storefront routes are hot): it
+ * resolves the route's credential, then runs the handler. A query alone on its
+ * context (not in a tRPC batch, whose calls share one) gets the principal
+ * added in place, with no copy, so its EntityManager is forked only if the
+ * handler uses it. Mutations run in one transaction on the request's
+ * EntityManager (and `db` reads inside it), so a handler that fails leaves
+ * nothing half-written; work a handler queued with `ctx.afterCommit` runs once
+ * the transaction has committed (and released its connection). Database errors
+ * with a meaning for the client are translated here, once: a unique-constraint
+ * race is 409, findOneOrFail's miss is 404.
  */
 function authenticated<A extends RouteAuth>(kind: A) {
   type Extra = Principal<A>;
@@ -40,16 +45,19 @@ function authenticated<A extends RouteAuth>(kind: A) {
     // Fail closed: a procedure answers only under the credential its contract documents.
     if (meta?.auth !== kind) throw new AppError('INTERNAL', 'internal server error', { cause: new Error(`procedure built for ${kind} has auth ${meta?.auth}`) });
     const extra = await authenticate(ctx, meta);
-    if (type !== 'mutation') {
-      const r = await next({ ctx: extra });
+    if (type !== 'mutation' && !isSharedContext(ctx)) {
+      Object.assign(ctx, extra);
+      // Typed as next({ ctx: extra }), which it is, without the copy.
+      const r = await (next as unknown as () => ReturnType<typeof next<Extra>>)();
       return rethrowTranslated(r);
     }
-    let result: Awaited<ReturnType<typeof next<Extra & Pick<Context, 'em' | 'afterCommit'>>>> | undefined;
+    if (type !== 'mutation') return rethrowTranslated(await next({ ctx: extra }));
+    let result: Awaited<ReturnType<typeof next<Extra & Pick<Context, 'em' | 'db' | 'afterCommit'>>>> | undefined;
     const committed: ((em: Context['em']) => Promise<void>)[] = [];
     const afterCommit = (task: (em: Context['em']) => Promise<void>) => void committed.push(task);
     try {
       await ctx.em.transactional(async (em) => {
-        result = await next({ ctx: { ...extra, em, afterCommit } });
+        result = await next({ ctx: { ...extra, em, db: emReader(em), afterCommit } });
         if (!result.ok) throw ROLLBACK;
       });
     } catch (e) {

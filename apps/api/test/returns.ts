@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { temporalConnectionConfig } from '@cartly/config';
 import { createMailer } from '@cartly/mail';
 import { Shop } from '@cartly/db';
@@ -97,4 +99,26 @@ export async function waitForReturnStatus(t: TestApi, cat: string, id: string, s
 export async function terminateWorkflows(t: TestApi, workflowIds: string[]): Promise<void> {
   const client = await t.api.adapters.temporal.client();
   await Promise.allSettled(workflowIds.map((id) => client.workflow.getHandle(id).terminate('test finished')));
+}
+
+/** A worker in a child process on the API's task queue (so a test can SIGKILL it); resolves once it polls. */
+export async function startWorkerProcess(t: TestApi): Promise<ChildProcess> {
+  const child = fork(fileURLToPath(new URL('./worker-process.ts', import.meta.url)), [], {
+    execArgv: ['--conditions=source', '--import', 'tsx'],
+    env: { ...process.env, DATABASE_URL: t.db.url, SMTP_URL: t.smtp.url, TEMPORAL_TASK_QUEUE: t.env.TEMPORAL_TASK_QUEUE, NODE_ENV: 'test' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`worker process exited before polling (${code})`)));
+  });
+  return child;
+}
+
+/** SIGKILL, as a crash or an OOM kill would: no shutdown runs. Resolves once the process is gone. */
+export async function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  await gone;
 }

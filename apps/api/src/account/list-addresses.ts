@@ -2,13 +2,14 @@ import { listAddressesMeta, ZListAddressesInput, ZListAddressesOutput } from '@c
 import type { ICustomerAddress } from '@cartly/db';
 import { procedure } from '../trpc.js';
 import { decodeCursor, toPage } from '../lib/pagination.js';
+import { readRows } from '../lib/read-rows.js';
 import { addressOf } from './views.js';
 
 /*
  * Storefronts list addresses on every account page view, so this reads with
- * plain SQL: em.find would build the query through the QueryBuilder and
- * hydrate managed entities, several times the cost of the query itself
- * (`npm run bench`). Columns are aliased to the entity's property names, so a
+ * plain SQL (readRows): em.find would build the query through the
+ * QueryBuilder and hydrate managed entities, several times the cost of the
+ * query itself (`npm run bench`). Columns are aliased to the entity's property names, so a
  * row has the entity's shape and goes through the same addressOf.
  */
 const SELECT_ADDRESSES = `select "id", "shop_id" as "shop", "customer_id" as "customer", "first_name" as "firstName",
@@ -21,7 +22,8 @@ export const listAddresses = procedure(listAddressesMeta)
   .output(ZListAddressesOutput)
   .query(async ({ ctx, input }) => {
     const after = decodeCursor(input.cursor);
-    const rows = await ctx.em.execute<ICustomerAddress[]>(
+    const rows = await readRows<ICustomerAddress>(
+      ctx.db,
       `${SELECT_ADDRESSES}${after ? ' and "id" > ?' : ''} order by "id" asc limit ?`,
       [ctx.shopId, ctx.customerId, ...(after ? [after] : []), input.limit + 1],
     );

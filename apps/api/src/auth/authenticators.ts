@@ -7,6 +7,7 @@ import {
   resolveAdminToken,
   resolveAppToken,
   resolveCustomerToken,
+  resolveStorefrontCustomer,
   resolveStorefrontToken,
 } from './credentials.js';
 import { requireB2BRole } from '../companies/require-b2b-role.js';
@@ -18,19 +19,18 @@ import { requireB2BRole } from '../companies/require-b2b-role.js';
  * receives in its context, so handlers never null-check a credential.
  */
 
+const sentStorefrontToken = (ctx: Context) =>
+  header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token');
+
 function storefrontToken(ctx: Context) {
-  return resolveStorefrontToken(
-    ctx.em,
-    header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token'),
-  );
+  return resolveStorefrontToken(ctx.db, sentStorefrontToken(ctx));
 }
 
 export const authenticators = {
   public: async (_ctx: Context, _meta: RouteMeta) => ({}),
 
   optional_storefront: async (ctx: Context, _meta: RouteMeta) => {
-    const sent = header(ctx.req, 'x-shopify-storefront-access-token') ?? header(ctx.req, 'x-cartly-storefront-access-token');
-    const storefront = sent === undefined ? null : await storefrontToken(ctx);
+    const storefront = sentStorefrontToken(ctx) === undefined ? null : await storefrontToken(ctx);
     return { storefront, shopId: storefront?.shopId ?? null };
   },
 
@@ -39,33 +39,36 @@ export const authenticators = {
     return { storefront, shopId: storefront.shopId };
   },
 
+  // SAT and CAT in one query: the storefront's hottest routes.
   storefront_customer: async (ctx: Context, _meta: RouteMeta) => {
-    const storefront = await storefrontToken(ctx);
-    const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req), storefront.shopId);
+    const { storefront, customer } = await resolveStorefrontCustomer(ctx.db, sentStorefrontToken(ctx), bearer(ctx.req));
     return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
   },
 
   storefront_optional_customer: async (ctx: Context, _meta: RouteMeta) => {
-    const storefront = await storefrontToken(ctx);
     const cat = bearer(ctx.req);
-    const customer = cat === undefined ? null : await resolveCustomerToken(ctx.em, cat, storefront.shopId);
-    return { storefront, shopId: storefront.shopId, customer, customerId: customer?.customerId ?? null };
+    if (cat === undefined) {
+      const storefront = await storefrontToken(ctx);
+      return { storefront, shopId: storefront.shopId, customer: null, customerId: null };
+    }
+    const { storefront, customer } = await resolveStorefrontCustomer(ctx.db, sentStorefrontToken(ctx), cat);
+    return { storefront, shopId: storefront.shopId, customer, customerId: customer.customerId };
   },
 
   customer: async (ctx: Context, _meta: RouteMeta) => {
-    const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
+    const customer = await resolveCustomerToken(ctx.db, bearer(ctx.req));
     return { customer, shopId: customer.shopId, customerId: customer.customerId };
   },
 
   optional_customer: async (ctx: Context, _meta: RouteMeta) => {
     const cat = bearer(ctx.req);
-    const customer = cat === undefined ? null : await resolveCustomerToken(ctx.em, cat);
+    const customer = cat === undefined ? null : await resolveCustomerToken(ctx.db, cat);
     return { customer, shopId: customer?.shopId ?? null, customerId: customer?.customerId ?? null };
   },
 
   // The membership is read on every request (never from the token), so a role change applies at once.
   company_member: async (ctx: Context, meta: RouteMeta) => {
-    const customer = await resolveCustomerToken(ctx.em, bearer(ctx.req));
+    const customer = await resolveCustomerToken(ctx.db, bearer(ctx.req));
     // Fail closed: a company route that names no action is a bug, not an open door.
     if (!meta.b2b) throw new AppError('INTERNAL', 'internal server error', { cause: new Error(`company_member route ${meta.openapi?.path} without a b2b action`) });
     const membership = await requireB2BRole(ctx.em, customer, meta.b2b);

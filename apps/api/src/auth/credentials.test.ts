@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '../router.js';
 import { CustomerAccessToken } from '@cartly/db';
 import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { hashToken } from './tokens.js';
+import { startApi } from '../app.js';
+import { openOrm } from '@cartly/db';
 
 let t: TestApi;
 let shopA: TestShop;
@@ -89,6 +92,68 @@ describe('customer access tokens (SAT + CAT)', () => {
     expect(err).toBeInstanceOf(TRPCClientError);
     expect((err as TRPCClientError<any>).data?.httpStatus).toBe(401);
     expect((err as TRPCClientError<any>).shape).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('SAT and CAT checked in one query (the storefront hot path)', () => {
+  const ADDRESSES = '/storefront/v1/customer/addresses';
+
+  test('a bad SAT is reported as such even with a good CAT, and a good SAT with a foreign CAT names the CAT', async () => {
+    const badSat = await rest(t, 'GET', ADDRESSES, { sat: `sat_${'B'.repeat(43)}`, bearer: alice.cat });
+    expect(badSat.status).toBe(401);
+    expect(badSat.body.error.message).toContain('storefront access token');
+    const bob = await createLoggedInCustomer(t, shopB, 'bob@example.com');
+    const foreign = await rest(t, 'GET', ADDRESSES, { sat: shopA.sat, bearer: bob.cat });
+    expect(foreign.status).toBe(401);
+    expect(foreign.body.error.message).toContain('customer access token');
+    const badCat = await rest(t, 'GET', ADDRESSES, { sat: shopA.sat, bearer: 'cat_short' });
+    expect(badCat.body.error.message).toContain('customer access token');
+  });
+
+  test('a revoked SAT fails on the very next request', async () => {
+    const shop = await createShop(t, 'Shop Revoked SAT');
+    const carol = await createLoggedInCustomer(t, shop, 'carol@example.com');
+    expect((await rest(t, 'GET', ADDRESSES, { sat: shop.sat, bearer: carol.cat })).status).toBe(200);
+    await t.db.orm.em.fork().getConnection().execute('update storefront_access_token set revoked_at = now() where token_hash = ?', [hashToken(shop.sat)]);
+    expect((await rest(t, 'GET', ADDRESSES, { sat: shop.sat, bearer: carol.cat })).status).toBe(401);
+  });
+
+  test('logout-all through one replica ends the session on another replica at once (nothing is cached per process)', async () => {
+    const orm = await openOrm({ databaseUrl: t.db.url, poolMax: 2 });
+    const replica = await startApi(t.env, { orm });
+    try {
+      const dave = await createLoggedInCustomer(t, shopA, 'dave@example.com');
+      const creds = { sat: shopA.sat, bearer: dave.cat };
+      // Both replicas have answered with the token, so a per-process cache would now hold it.
+      expect((await rest(replica, 'GET', ADDRESSES, creds)).status).toBe(200);
+      expect((await rest(t, 'GET', ADDRESSES, creds)).status).toBe(200);
+      expect((await rest(t, 'POST', '/storefront/v1/customer/logout-all', { ...creds, body: {} })).status).toBe(200);
+      expect((await rest(replica, 'GET', ADDRESSES, creds)).status).toBe(401);
+      const viaTrpc = await trpcClient(replica, creds).account.addresses.list.query({}).catch((e: unknown) => e);
+      expect((viaTrpc as TRPCClientError<any>).data?.httpStatus).toBe(401);
+    } finally {
+      await replica.close();
+      await orm.close(true);
+    }
+  });
+});
+
+describe('a tRPC batch', () => {
+  test('each call keeps its own principal: a SAT of shop B and a CAT of shop A in one batch never mix', async () => {
+    const headers = { 'X-Shopify-Storefront-Access-Token': shopB.sat, Authorization: `Bearer ${alice.cat}` };
+    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${t.url}/trpc`, headers })] });
+    for (let i = 0; i < 10; i++) {
+      // Storefront-kind (shop B from the SAT) beside customer-kind (shop A from the CAT), concurrently in one request.
+      const [settings, returns, foreign] = await Promise.allSettled([
+        client.portalCore.settings.get.query({ id: shopB.shopId }),
+        client.returns.list.query({}),
+        client.portalCore.settings.get.query({ id: shopA.shopId }),
+      ]);
+      expect(settings.status).toBe('fulfilled');
+      expect(returns.status).toBe('fulfilled');
+      expect(foreign.status).toBe('rejected');
+      expect(((foreign as PromiseRejectedResult).reason as TRPCClientError<any>).data?.httpStatus).toBe(404);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { AdminScope } from '@cartly/contracts';
 import { AdminToken, App, CustomerAccessToken, type EntityManager } from '@cartly/db';
 import { AppError } from '../errors.js';
+import { readRows, type Reader } from '../lib/read-rows.js';
 import { hashToken, isTokenOf, newToken } from './tokens.js';
 
 /*
@@ -35,15 +36,17 @@ const unauthenticated = (what: string) => new AppError('UNAUTHENTICATED', `missi
 
 /*
  * SATs and CATs are looked up on every storefront request: one indexed row by
- * hash, read with plain SQL through the request's EntityManager (so inside its
- * transaction, if any). em.findOne would build the query through the
- * QueryBuilder and hydrate a managed entity nobody uses, several times the cost
- * of the query itself (`npm run bench`).
+ * hash, read with plain SQL (readRows: bound values, no ORM machinery, inside
+ * the request's transaction if any). em.findOne would build the query through
+ * the QueryBuilder and hydrate a managed entity nobody uses, several times the
+ * cost of the query itself (`npm run bench`). Nothing is cached: a revoked or
+ * expired token fails on the next request, on every replica.
  */
 
-export async function resolveStorefrontToken(em: EntityManager, token: string | undefined): Promise<StorefrontPrincipal> {
+export async function resolveStorefrontToken(em: EntityManager | Reader, token: string | undefined): Promise<StorefrontPrincipal> {
   if (!token || !isTokenOf('sat', token)) throw unauthenticated('storefront access token');
-  const [row] = await em.execute<{ id: string; shop_id: string }[]>(
+  const [row] = await readRows<{ id: string; shop_id: string }>(
+    em,
     'select "id", "shop_id" from "storefront_access_token" where "token_hash" = ? and "revoked_at" is null and ("expires_at" is null or "expires_at" > ?) limit 1',
     [hashToken(token), new Date()],
   );
@@ -53,17 +56,51 @@ export async function resolveStorefrontToken(em: EntityManager, token: string | 
 
 /** A CAT is valid only unexpired, unrevoked, and (when a SAT is given) for the SAT's shop. */
 export async function resolveCustomerToken(
-  em: EntityManager,
+  em: EntityManager | Reader,
   token: string | undefined,
   expectedShopId?: string,
 ): Promise<CustomerPrincipal> {
   if (!token || !isTokenOf('cat', token)) throw unauthenticated('customer access token');
-  const [row] = await em.execute<{ id: string; shop_id: string; customer_id: string; expires_at: Date | string }[]>(
+  const [row] = await readRows<{ id: string; shop_id: string; customer_id: string; expires_at: Date | string }>(
+    em,
     'select "id", "shop_id", "customer_id", "expires_at" from "customer_access_token" where "token_hash" = ? and "revoked_at" is null and "expires_at" > ? limit 1',
     [hashToken(token), new Date()],
   );
   if (!row || (expectedShopId !== undefined && row.shop_id !== expectedShopId)) throw unauthenticated('customer access token');
   return { shopId: row.shop_id, customerId: row.customer_id, customerTokenId: row.id, expiresAt: new Date(row.expires_at) };
+}
+
+/**
+ * SAT and CAT of one request in one round trip: the CAT joins only when it is
+ * live and of the SAT's shop, so a CAT of another shop is the same 401 as an
+ * unknown one. A bad SAT is reported before anything about the CAT.
+ */
+export async function resolveStorefrontCustomer(
+  em: EntityManager | Reader,
+  sat: string | undefined,
+  cat: string | undefined,
+): Promise<{ storefront: StorefrontPrincipal; customer: CustomerPrincipal }> {
+  if (!sat || !isTokenOf('sat', sat)) throw unauthenticated('storefront access token');
+  if (!cat || !isTokenOf('cat', cat)) {
+    await resolveStorefrontToken(em, sat);
+    throw unauthenticated('customer access token');
+  }
+  const now = new Date();
+  const [row] = await readRows<{ sat_id: string; shop_id: string; cat_id: string | null; customer_id: string | null; expires_at: Date | string | null }>(
+    em,
+    `select s."id" as "sat_id", s."shop_id", c."id" as "cat_id", c."customer_id", c."expires_at"
+       from "storefront_access_token" s
+       left join "customer_access_token" c
+         on c."token_hash" = ? and c."shop_id" = s."shop_id" and c."revoked_at" is null and c."expires_at" > ?
+      where s."token_hash" = ? and s."revoked_at" is null and (s."expires_at" is null or s."expires_at" > ?) limit 1`,
+    [hashToken(cat), now, hashToken(sat), now],
+  );
+  if (!row) throw unauthenticated('storefront access token');
+  if (row.cat_id === null || row.customer_id === null || row.expires_at === null) throw unauthenticated('customer access token');
+  return {
+    storefront: { shopId: row.shop_id, storefrontTokenId: row.sat_id },
+    customer: { shopId: row.shop_id, customerId: row.customer_id, customerTokenId: row.cat_id, expiresAt: new Date(row.expires_at) },
+  };
 }
 
 /** Whether the CAT with this id is still unexpired and unrevoked, for that customer of that shop. */

@@ -38,20 +38,31 @@ function decoded(segment: string): string {
   }
 }
 
-function paramsOf(pattern: string, pathname: string): Record<string, string> | undefined {
-  const want = pattern.split('/');
-  const got = pathname.split('/');
+/** A pattern's segments, each a literal or (when `param` is set) a parameter's name. */
+type Segment = { literal: string; param?: string };
+
+/** Each route's pattern parsed once (routes are module constants), not on every request. */
+const segmentsOf = new WeakMap<RawRoute, readonly Segment[]>();
+
+function parsed(route: RawRoute): readonly Segment[] {
+  let segments = segmentsOf.get(route);
+  if (!segments) {
+    segments = route.path.split('/').map((literal) => ({ literal, param: PARAM.exec(literal)?.[1] }));
+    segmentsOf.set(route, segments);
+  }
+  return segments;
+}
+
+function paramsOf(route: RawRoute, got: readonly string[]): Record<string, string> | undefined {
+  const want = parsed(route);
   if (want.length !== got.length) return undefined;
+  for (let i = 0; i < want.length; i++) if (want[i]!.param === undefined && want[i]!.literal !== got[i]) return undefined;
   const params: Record<string, string> = {};
-  for (const [i, seg] of want.entries()) {
-    const value = got[i]!;
-    const name = PARAM.exec(seg)?.[1];
-    if (name === undefined) {
-      if (seg !== value) return undefined;
-    } else {
-      if (value === '') return undefined;
-      params[name] = decoded(value);
-    }
+  for (let i = 0; i < want.length; i++) {
+    const name = want[i]!.param;
+    if (name === undefined) continue;
+    if (got[i] === '') return undefined;
+    params[name] = decoded(got[i]!);
   }
   return params;
 }
@@ -59,9 +70,10 @@ function paramsOf(pattern: string, pathname: string): Record<string, string> | u
 /** The raw route for a request and its path parameters, if any. */
 export function findRawRoute(routes: readonly RawRoute[], method: string | undefined, pathname: string): RawRouteMatch | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
+  const got = pathname.split('/');
   for (const route of routes) {
     if (route.method !== m) continue;
-    const params = paramsOf(route.path, pathname);
+    const params = paramsOf(route, got);
     if (params) return { route, params };
   }
   return undefined;

@@ -3,7 +3,6 @@ import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
-import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import type { AnyRouter } from '@trpc/server';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import { contextFactory, type AppDeps } from '../context.js';
@@ -17,6 +16,7 @@ import { answerClientError } from './client-error.js';
 import type { EntityManager } from '@cartly/db';
 import { browserRoutes } from './browser-routes.js';
 import { createCorsGate, type CorsOrigins } from './cors.js';
+import { createRestHandler } from './rest-handler.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -125,13 +125,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
   const { router: appRouter, rawRoutes, openApiDocument, corsOrigins } = mounts;
   pinInputCoercion(appRouter);
   const createContext = contextFactory(app);
-  const rest = createOpenApiNodeHttpHandler({
-    router: appRouter,
-    createContext,
-    responseMeta,
-    onError: logError,
-    maxBodySize: app.env.MAX_BODY_BYTES,
-  });
+  const rest = createRestHandler({ router: appRouter, createContext, responseMeta, onError: logError });
   const document = JSON.stringify(openApiDocument(app.env.PUBLIC_BASE_URL));
   const em = () => app.orm.em.fork() as unknown as EntityManager;
   const cors = createCorsGate({
@@ -195,7 +189,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
       if (req.body === undefined) req.headers['content-type'] = 'application/json';
     }
     restErrorEnvelope(res);
-    await rest(req, res);
+    await rest(req, res, url);
   }
 
   const server = createServer((req, res) => {

@@ -1,0 +1,172 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TRPCError, type AnyRouter } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
+import { ZodArray } from 'zod';
+import {
+  coerceSchema,
+  forEachOpenApiProcedure,
+  getInputOutputParsers,
+  getPathRegExp,
+  instanceofZodTypeLikeVoid,
+  instanceofZodTypeObject,
+  instanceofZodTypeOptional,
+  normalizePath,
+  unwrapZodType,
+  zodSupportsCoerce,
+  type OpenApiRouter,
+} from 'trpc-to-openapi';
+import type { Context } from '../context.js';
+
+/*
+ * The REST face: each procedure's `meta.openapi` method and path, answered by
+ * the same tRPC procedure (input and output validation included) that the
+ * typed client calls. It does what trpc-to-openapi's node handler does, with
+ * everything that depends only on the router done once here instead of per
+ * request: the route table, merged input schemas, which query keys are arrays
+ * and the schemas' coercion flags. Per request it skips that handler's Fetch
+ * `Request` (built only for an abort signal no procedure reads), its second URL
+ * parse and its per-call caller proxy (bench/README.md has the profile).
+ */
+
+type CallableProcedure = ((opts: {
+  ctx: unknown;
+  path: string;
+  type: string;
+  getRawInput: () => Promise<unknown>;
+  signal: AbortSignal | undefined;
+  batchIndex: number;
+}) => Promise<unknown>) & { _def: { type: string } };
+
+interface RestRoute {
+  pattern: RegExp;
+  /** The tRPC key, e.g. `account.addresses.list`. */
+  path: string;
+  type: string;
+  call: CallableProcedure;
+  /** z.void()-like input: the procedure gets no input at all. */
+  voidInput: boolean;
+  /** Query keys whose schema is an array: a single `?k=v` is handed over as `[v]`. */
+  arrayKeys: readonly string[];
+}
+
+export interface RestHandlerOptions {
+  router: AnyRouter;
+  createContext(opts: { req: IncomingMessage; res: ServerResponse }): Context | Promise<Context>;
+  responseMeta(opts: { errors: TRPCError[] }): { status?: number; headers?: Record<string, string> };
+  onError(opts: { error: TRPCError; path?: string; req?: IncomingMessage; type: string; input: unknown; ctx: unknown }): void;
+}
+
+function isArraySchema(schema: unknown): boolean {
+  if (schema instanceof ZodArray) return true;
+  return instanceofZodTypeOptional(schema as never) && (schema as { unwrap(): unknown }).unwrap() instanceof ZodArray;
+}
+
+function compile(router: AnyRouter): Map<string, RestRoute[]> {
+  const byMethod = new Map<string, RestRoute[]>();
+  forEachOpenApiProcedure((router as OpenApiRouter)._def.procedures, ({ path, procedure, meta: { openapi } }) => {
+    if (procedure._def.type === 'subscription') return;
+    const { inputParser } = getInputOutputParsers(procedure);
+    const unwrapped = unwrapZodType(inputParser, true);
+    const voidInput = instanceofZodTypeLikeVoid(unwrapped);
+    const isObject = zodSupportsCoerce && instanceofZodTypeObject(unwrapped);
+    // A no-op on our pinned schemas (strict-input.ts), kept so the adapter's rule is applied the same way, once.
+    if (isObject) coerceSchema(unwrapped);
+    const arrayKeys = isObject ? Object.entries(unwrapped.shape).filter(([, s]) => isArraySchema(s)).map(([k]) => k) : [];
+    const routes = byMethod.get(openapi.method) ?? [];
+    routes.push({
+      pattern: getPathRegExp(normalizePath(openapi.path)),
+      path,
+      type: procedure._def.type,
+      call: procedure as unknown as CallableProcedure,
+      voidInput,
+      arrayKeys,
+    });
+    byMethod.set(openapi.method, routes);
+  });
+  return byMethod;
+}
+
+/** `?a=1&a=2&b=3` → `{ a: ['1', '2'], b: '3' }`, as the adapter reads a query. */
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  url.searchParams.forEach((value, key) => {
+    const seen = query[key];
+    query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  });
+  return query;
+}
+
+function internal(cause: unknown): TRPCError {
+  if (cause instanceof TRPCError) return cause;
+  const error = new TRPCError({ message: 'Internal server error', code: 'INTERNAL_SERVER_ERROR', cause: cause instanceof Error ? cause : undefined });
+  if (cause instanceof Error && cause.stack) error.stack = cause.stack;
+  return error;
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string> | undefined, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json');
+  for (const [key, value] of Object.entries(headers ?? {})) res.setHeader(key, value);
+  res.end(JSON.stringify(body));
+}
+
+/** Answers a REST request whose body (if any) server.ts has already read into `req.body`. */
+export function createRestHandler(opts: RestHandlerOptions) {
+  const { router, createContext, responseMeta, onError } = opts;
+  const routes = compile(router);
+
+  return async (req: IncomingMessage & { body?: unknown }, res: ServerResponse, url: URL): Promise<void> => {
+    const method = req.method ?? 'GET';
+    const pathname = normalizePath(url.pathname);
+    let route: RestRoute | undefined;
+    let pathInput: Record<string, string> = {};
+    for (const r of routes.get(method) ?? []) {
+      const m = r.pattern.exec(pathname);
+      if (m) {
+        route = r;
+        pathInput = m.groups ?? {};
+        break;
+      }
+    }
+    let input: unknown;
+    let ctx: Context | undefined;
+    try {
+      if (!route) {
+        if (method === 'HEAD') return send(res, 204, {}, undefined);
+        throw new TRPCError({ message: 'Not found', code: 'NOT_FOUND' });
+      }
+      const useBody = method !== 'GET' && method !== 'DELETE';
+      const contentType = req.headers['content-type'];
+      if (useBody && !contentType?.startsWith('application/json')) {
+        throw new TRPCError({
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: contentType ? `Unsupported content-type "${contentType}` : 'Missing content-type header',
+        });
+      }
+      if (!route.voidInput) {
+        const fields: Record<string, unknown> = { ...(useBody ? (req.body as object | undefined) : queryOf(url)), ...pathInput };
+        if (!useBody) for (const key of route.arrayKeys) if (fields[key] !== undefined && !Array.isArray(fields[key])) fields[key] = [fields[key]];
+        input = fields;
+      }
+      ctx = await createContext({ req, res });
+      const given = input;
+      const data = await route.call({ ctx, path: route.path, type: route.type, getRawInput: async () => given, signal: undefined, batchIndex: 0 });
+      const meta = responseMeta({ errors: [] });
+      send(res, meta.status ?? 200, meta.headers, data);
+    } catch (cause) {
+      const error = internal(cause);
+      const type = route?.type ?? 'unknown';
+      onError({ error, type, path: route?.path, input, ctx, req });
+      const meta = responseMeta({ errors: [error] });
+      const shape = getErrorShape({ config: router._def._config, error, type: type as never, path: route?.path, input, ctx });
+      const validation = error.code === 'BAD_REQUEST' && error.cause instanceof Error && error.cause.name === 'ZodError';
+      send(res, meta.status ?? getHTTPStatusCodeFromError(error), meta.headers, {
+        ...shape,
+        message: validation ? 'Input validation failed' : (shape?.message ?? error.message ?? 'An error occurred'),
+        code: error.code,
+        issues: validation ? (error.cause as unknown as { issues: unknown }).issues : undefined,
+      });
+    }
+  };
+}
