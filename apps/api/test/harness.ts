@@ -8,6 +8,7 @@ import { installApp, provisionShop } from '../src/shops/shops.js';
 import { createCustomer } from '../src/customers/create-customer.js';
 import { issueCustomerToken } from '../src/auth/credentials.js';
 import type { AppRouter } from '../src/router.js';
+import type { DomainDeps } from '../src/deps.js';
 
 /**
  * One API per test file on a port of its own, over a database of its own,
@@ -22,7 +23,8 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(overrides: Partial<Env> = {}): Promise<TestApi> {
+/** `deps` swaps a domain's dependencies (e.g. an OIDC client whose fetch injects faults). */
+export async function startTestApi(overrides: Partial<Env> = {}, opts: { deps?: (d: DomainDeps) => DomainDeps } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const smtp = await startSmtpSink();
   const env = loadEnv(process.env, {
@@ -32,7 +34,7 @@ export async function startTestApi(overrides: Partial<Env> = {}): Promise<TestAp
     SMTP_URL: smtp.url,
     ...overrides,
   } as Partial<Env>);
-  const api = await startApi(env, { orm: db.orm });
+  const api = await startApi(env, { orm: db.orm, ...(opts.deps ? { deps: opts.deps } : {}) });
   return {
     url: api.url,
     api,
