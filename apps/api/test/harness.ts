@@ -8,7 +8,6 @@ import { installApp, provisionShop } from '../src/shops/shops.js';
 import { createCustomer } from '../src/customers/create-customer.js';
 import { issueCustomerToken } from '../src/auth/credentials.js';
 import type { AppRouter } from '../src/router.js';
-import type { DomainDeps } from '../src/deps.js';
 
 /**
  * One API per test file on a port of its own, over a database of its own,
@@ -23,8 +22,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** `deps` swaps a domain's dependencies (e.g. an OIDC client whose fetch injects faults). */
-export async function startTestApi(overrides: Partial<Env> = {}, opts: { deps?: (d: DomainDeps) => DomainDeps } = {}): Promise<TestApi> {
+export async function startTestApi(overrides: Partial<Env> = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const smtp = await startSmtpSink();
   const env = loadEnv(process.env, {
@@ -34,7 +32,7 @@ export async function startTestApi(overrides: Partial<Env> = {}, opts: { deps?: 
     SMTP_URL: smtp.url,
     ...overrides,
   } as Partial<Env>);
-  const api = await startApi(env, { orm: db.orm, ...(opts.deps ? { deps: opts.deps } : {}) });
+  const api = await startApi(env, { orm: db.orm });
   return {
     url: api.url,
     api,

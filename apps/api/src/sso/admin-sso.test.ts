@@ -6,11 +6,10 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { CompanySso, CompanySsoDomain } from '@cartly/db';
 import { createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { createCompany } from '../../test/companies.js';
-import { allowPortal, connectSso, ssoBody, ssoLogin, startSsoIdp, type SsoIdp } from '../../test/sso.js';
+import { allowPortal, ssoBody, ssoLogin, startSsoIdp, type SsoIdp } from '../../test/sso.js';
 import { secretBox } from '../lib/secret-box.js';
 import { sealedFor } from './sealed.js';
-import { startApi } from '../app.js';
-import { loadEnv } from '../env.js';
+import { startReplica } from '../../test/passwordless.js';
 
 /*
  * The merchant's side of SSO: configuring a company's IdP, its email domains,
@@ -192,9 +191,7 @@ describe('the secret over a whole login, and key rotation', () => {
     })).stdout);
     expect(second.client_secrets).toEqual({ checked: rows.length, resealed: 0 });
     // An API that has only the new key shows the new key id and logs in with the re-sealed secret.
-    const onlyNewKeyApi = await startApi(loadEnv(process.env, {
-      NODE_ENV: 'test', PORT: 0, DATABASE_URL: t.db.url, SMTP_URL: t.env.SMTP_URL, DATA_ENCRYPTION_KEYS: JSON.stringify([NEW]),
-    } as never), { orm: t.db.orm });
+    const onlyNewKeyApi = await startReplica(t, { DATA_ENCRYPTION_KEYS: JSON.stringify([NEW]) });
     try {
       const fresh = { ...t, url: onlyNewKeyApi.url };
       const view = await rest(fresh, 'GET', `/admin/companies/${co.id}/sso`, { bearer: shop.adminToken });
