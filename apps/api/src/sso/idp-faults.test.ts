@@ -92,7 +92,7 @@ test('a token endpoint that hangs: the callback answers 502 (an HTML page naming
   const back = await idp.login(started.body.authorization_url, { accountId: 'kim' });
   faults.state.hangTokenRequests = true;
   try {
-    const page = await callback({ ...t, url: api.url }, back);
+    const page = await callback({ ...t, url: api.url }, back, { accept: 'text/html,*/*;q=0.8' });
     expect(page.status).toBe(502);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.body).toContain('Hooli (custom)');

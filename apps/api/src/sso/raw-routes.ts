@@ -18,6 +18,8 @@ import { completeSsoLogin } from './sso-login.js';
 const NO_STORE = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
 
 const wantsJson = (req: IncomingMessage) => /\bapplication\/json\b/i.test(req.headers.accept ?? '');
+/** A browser navigating (its Accept names text/html); anything else gets the JSON envelope for errors. */
+const wantsHtml = (req: IncomingMessage) => !wantsJson(req) && /\btext\/html\b/i.test(req.headers.accept ?? '');
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', ...NO_STORE });
@@ -97,7 +99,7 @@ export const ssoRawRoutes: RawRoute[] = [
         }
         redirect(res, withFragment(result.redirectUri, { error: result.code, error_description: result.description }));
       } catch (e) {
-        sendError(req, res, e, !json);
+        sendError(req, res, e, wantsHtml(req));
       }
     },
     openapi: {
@@ -105,8 +107,8 @@ export const ssoRawRoutes: RawRoute[] = [
       summary: 'The identity provider\'s redirect back after an SSO login',
       description:
         'The IdP sends the browser here (register `PUBLIC_BASE_URL` + this path as the redirect URI). The `state` is ' +
-        'checked and used up first: an unknown, reused or expired state answers 400 (an HTML page for browsers, the error ' +
-        'envelope with `Accept: application/json`) and no token request is made. Then the code is exchanged with the PKCE ' +
+        'checked and used up first: an unknown, reused or expired state answers 400 (an HTML page when `Accept` names ' +
+        '`text/html`, as a browser\'s does; otherwise the error envelope) and no token request is made. Then the code is exchanged with the PKCE ' +
         'verifier and the ID token validated (signature, the issuer of the IdP that started this flow, aud, exp, iat, ' +
         'nonce); the email must be verified by the IdP (Google: the `hd` claim must be a company domain; Entra ID ' +
         'multi-tenant: `iss` must be the `{tenantid}` issuer with the token\'s `tid`). The customer is found by ' +
@@ -131,9 +133,9 @@ export const ssoRawRoutes: RawRoute[] = [
           } } } },
         },
         302: { description: 'Back to the `redirect_uri` given at init, with the token or the error in the URL fragment.' },
-        400: { description: 'Unknown, reused, expired or missing state (HTML for browsers; the envelope for JSON clients).', content: errorContent },
+        400: { description: 'Unknown, reused, expired or missing state: the envelope, or an HTML page when `Accept` names `text/html` (a browser).', content: { ...errorContent, 'text/html': { schema: { type: 'string' } } } },
         422: { description: 'JSON clients: the login was refused; `details.error` is the code.', content: errorContent },
-        502: { description: 'The IdP did not answer in time or failed; the message names the company and provider.', content: errorContent },
+        502: { description: 'The IdP did not answer in time or failed; the message names the company and provider (an HTML page for browsers).', content: { ...errorContent, 'text/html': { schema: { type: 'string' } } } },
       },
     },
   },

@@ -232,7 +232,7 @@ describe('the state', () => {
   test('forged: 400 — an HTML page for browsers, the error envelope for JSON clients — and no token request', async () => {
     const before = tokenRequests(acmeIdp);
     const forged = new URL(`http://x/cb?state=${'A'.repeat(43)}&code=whatever`);
-    const page = await callback(t, forged);
+    const page = await callback(t, forged, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
     expect(page.status).toBe(400);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../common/text.js';
 import { ZId, ZTimestamp } from '../common/schemas.js';
 import { ZCompanyRole } from '../companies/schemas.js';
+import { ZProviderUrl } from '../portal-core/account-api-schemas.js';
 
 /* Shapes of enterprise SSO (SPEC §8): a company's OIDC identity provider. */
 
@@ -12,15 +13,9 @@ export const ZSsoProvider = z
   .enum(SSO_PROVIDERS)
   .describe('`google` (Workspace: the ID token\'s `hd` must be one of the email domains), `azure` (Entra ID; a multi-tenant `{tenantid}` issuer is checked against the token\'s `tid`), `okta`, or `custom` (any OpenID provider).');
 
-/** https, or http on loopback (a developer's or a test's IdP); no credentials, query or fragment. */
-export const ZIssuerUrl = z
-  .url({ protocol: /^https?$/ })
-  .max(500)
-  .refine((raw) => {
-    const u = new URL(raw);
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-    return (u.protocol === 'https:' || loopback) && !u.username && !u.password && !u.hash && !u.search;
-  }, 'must be an https URL (http only on loopback) without credentials, query or fragment')
+/** The Customer Account API's provider URL rule (https, http only on loopback, no credentials or fragment), and no query. */
+export const ZIssuerUrl = ZProviderUrl
+  .refine((raw) => !new URL(raw).search, 'must be an OpenID issuer URL without a query')
   .describe('The IdP\'s OpenID issuer URL; its discovery document is `<issuer>/.well-known/openid-configuration`.');
 
 export const ZEmailDomain = text({ min: 1, max: 253 })

@@ -14,6 +14,13 @@ import { Migration } from '@mikro-orm/migrations';
 
 export const tenantKeyName = (child: string, column: string) => `${child}_${column}_same_shop`;
 
+/** The unique (shop_id, id) a parent needs before composite keys can reference it. */
+export const shopIdIdUniqueSql = (parent: string) => `alter table "${parent}" add constraint "${parent}_shop_id_id_unique" unique ("shop_id", "id");`;
+
+/** The composite key (shop_id, column) -> parent (shop_id, id). */
+export const tenantKeySql = (child: string, column: string, parent: string) =>
+  `alter table "${child}" add constraint "${tenantKeyName(child, column)}" foreign key ("shop_id", "${column}") references "${parent}" ("shop_id", "id");`;
+
 export class Migration20261201110000_tenant_foreign_keys extends Migration {
   // A static field, so the class text (which names the test template database) changes with the list.
   static readonly references: readonly [child: string, column: string, parent: string][] = [
@@ -56,14 +63,8 @@ export class Migration20261201110000_tenant_foreign_keys extends Migration {
   if n > 0 then raise exception 'tenancy check: % row(s) of ${child}.${column} reference a ${parent} of another shop; fix them before migrating', n; end if;`,
     ).join('');
     this.addSql(`do $$ declare n bigint; begin${checks}\nend $$;`);
-    for (const parent of Migration20261201110000_tenant_foreign_keys.parents) {
-      this.addSql(`alter table "${parent}" add constraint "${parent}_shop_id_id_unique" unique ("shop_id", "id");`);
-    }
-    for (const [child, column, parent] of Migration20261201110000_tenant_foreign_keys.references) {
-      this.addSql(
-        `alter table "${child}" add constraint "${tenantKeyName(child, column)}" foreign key ("shop_id", "${column}") references "${parent}" ("shop_id", "id");`,
-      );
-    }
+    for (const parent of Migration20261201110000_tenant_foreign_keys.parents) this.addSql(shopIdIdUniqueSql(parent));
+    for (const [child, column, parent] of Migration20261201110000_tenant_foreign_keys.references) this.addSql(tenantKeySql(child, column, parent));
   }
 
   override async down(): Promise<void> {

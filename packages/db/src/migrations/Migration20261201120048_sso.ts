@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { tenantKeyName } from './Migration20261201110000_tenant_foreign_keys.js';
+import { shopIdIdUniqueSql, tenantKeySql } from './Migration20261201110000_tenant_foreign_keys.js';
 
 /*
  * Enterprise SSO (issue #12): a company's IdP configuration and its email domains (unique per shop, so
@@ -39,15 +39,8 @@ export class Migration20261201120048_sso extends Migration {
     this.addSql(`alter table "sso_login" add constraint "sso_login_shop_id_foreign" foreign key ("shop_id") references "shop" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "sso_login" add constraint "sso_login_company_id_foreign" foreign key ("company_id") references "company" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "customer" add column "email_verified_at" timestamptz null;`);
-    const self = Migration20261201120048_sso;
-    for (const parent of self.newParents) {
-      this.addSql(`alter table "${parent}" add constraint "${parent}_shop_id_id_unique" unique ("shop_id", "id");`);
-    }
-    for (const [child, column, parent] of self.references) {
-      this.addSql(
-        `alter table "${child}" add constraint "${tenantKeyName(child, column)}" foreign key ("shop_id", "${column}") references "${parent}" ("shop_id", "id");`,
-      );
-    }
+    for (const parent of Migration20261201120048_sso.newParents) this.addSql(shopIdIdUniqueSql(parent));
+    for (const [child, column, parent] of Migration20261201120048_sso.references) this.addSql(tenantKeySql(child, column, parent));
   }
 
   override async down(): Promise<void> {
