@@ -126,6 +126,15 @@ describe('PUT and GET /admin/companies/{id}/sso', () => {
     expect((await put(other, elsewhere.id, ssoBody(idp, ['claimed.test']))).status).toBe(200);
   });
 
+  test('deleting a company deletes its SSO configuration and frees its domains', async () => {
+    const gone = await createCompany(t, shop);
+    await put(shop, gone.id, ssoBody(idp, ['freed.test']));
+    expect((await rest(t, 'DELETE', `/admin/companies/${gone.id}`, { bearer: shop.adminToken })).status).toBe(200);
+    expect(await em().count(CompanySso, { company: gone.id })).toBe(0);
+    const next = await createCompany(t, shop);
+    expect((await put(shop, next.id, ssoBody(idp, ['freed.test']))).status).toBe(200);
+  });
+
   test('two companies claiming one domain at once: one wins, the other gets 409', async () => {
     const companies = await Promise.all([1, 2, 3, 4].map(() => createCompany(t, shop)));
     const results = await Promise.all(companies.map((c) => put(shop, c.id, ssoBody(idp, ['race.test']))));
