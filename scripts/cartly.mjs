@@ -6,6 +6,7 @@ import { devDatabaseUrl } from './lib/dev.mjs';
 
 ensureDependencies(root);
 const { tsx } = await import('./lib/run.mjs');
-process.exitCode = await tsx('apps/api/src/cli/main.ts', process.argv.slice(2), {
-  env: { DATABASE_URL: process.env.DATABASE_URL ?? devDatabaseUrl(root) },
-});
+// Without DATABASE_URL the CLI works on the `npm start` database, so with its (development) configuration:
+// production would ask for secrets no command here needs.
+const target = process.env.DATABASE_URL ? {} : { DATABASE_URL: devDatabaseUrl(root), NODE_ENV: process.env.NODE_ENV ?? 'development' };
+process.exitCode = await tsx('apps/api/src/cli/main.ts', process.argv.slice(2), { env: target });

@@ -19,6 +19,13 @@ export interface Context {
   req: IncomingMessage;
   res: ServerResponse;
   ip: string;
+  /**
+   * Queues work for after the mutation's transaction has committed (a Temporal call: no row
+   * lock or pool connection is held while it runs). Its error becomes the request's answer; it gets
+   * a fresh EntityManager (no transaction) to undo what was committed when the call definitely failed.
+   * Only mutations have a transaction; a query that calls this is a bug (500).
+   */
+  afterCommit(task: (em: EntityManager) => Promise<void>): void;
 }
 
 /**
@@ -45,5 +52,8 @@ export function contextFactory(app: AppDeps) {
     req,
     res: res as ServerResponse,
     ip: clientIp(req, app.env.TRUST_PROXY, app.env.TRUST_PROXY_HOPS),
+    afterCommit() {
+      throw new Error('afterCommit outside a mutation');
+    },
   });
 }

@@ -29,7 +29,8 @@ const ROLLBACK = Symbol('rollback');
  * context at every step, and the storefront routes are hot): it resolves the
  * route's credential, then runs the handler. Mutations run in one transaction
  * on the request's EntityManager, so a handler that fails leaves nothing
- * half-written. Database errors with a meaning for the client are translated
+ * half-written; work a handler queued with `ctx.afterCommit` runs once the
+ * transaction has committed (and released its connection). Database errors with a meaning for the client are translated
  * here, once: a unique-constraint race is 409, findOneOrFail's miss is 404.
  */
 function authenticated<A extends RouteAuth>(kind: A) {
@@ -43,15 +44,18 @@ function authenticated<A extends RouteAuth>(kind: A) {
       const r = await next({ ctx: extra });
       return rethrowTranslated(r);
     }
-    let result: Awaited<ReturnType<typeof next<Extra & { em: Context['em'] }>>> | undefined;
+    let result: Awaited<ReturnType<typeof next<Extra & Pick<Context, 'em' | 'afterCommit'>>>> | undefined;
+    const committed: ((em: Context['em']) => Promise<void>)[] = [];
+    const afterCommit = (task: (em: Context['em']) => Promise<void>) => void committed.push(task);
     try {
       await ctx.em.transactional(async (em) => {
-        result = await next({ ctx: { ...extra, em } });
+        result = await next({ ctx: { ...extra, em, afterCommit } });
         if (!result.ok) throw ROLLBACK;
       });
     } catch (e) {
       if (e !== ROLLBACK) throw translated(e);
     }
+    if (result?.ok) for (const task of committed) await task(ctx.em.fork());
     return rethrowTranslated(result!);
   });
   // Tagged so a test can hold every procedure's middleware against its contract's auth.

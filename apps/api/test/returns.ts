@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { temporalConnectionConfig } from '@cartly/config';
 import { createMailer } from '@cartly/mail';
 import { Shop } from '@cartly/db';
 // Test-only (devDependency): the API itself never loads worker code.
@@ -15,11 +16,12 @@ export function uniqueTaskQueue(name: string): string {
 }
 
 /** The real worker, in-process, on the API's task queue, mailing into the API's SMTP sink. */
-export async function startReturnsWorker(t: TestApi): Promise<RunningWorker> {
+export async function startReturnsWorker(t: Pick<TestApi, 'env' | 'smtp' | 'db'>): Promise<RunningWorker> {
   installTemporalRuntime('WARN');
   const mailer = createMailer({ smtpUrl: t.smtp.url, from: t.env.MAIL_FROM });
   const running = await startWorker({
-    address: t.env.TEMPORAL_ADDRESS,
+    // The API's own connection settings (TLS, mTLS, API key), parsed the way the worker's main.ts does.
+    ...temporalConnectionConfig(t.env),
     namespace: t.env.TEMPORAL_NAMESPACE,
     taskQueue: t.env.TEMPORAL_TASK_QUEUE,
     activities: { orm: t.db.orm, mailer },

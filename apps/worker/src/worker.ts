@@ -3,6 +3,7 @@ import {
   bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { Duration } from '@temporalio/common';
+import type { TemporalConnectionConfig } from '@cartly/config';
 import { ledgerPaymentProvider, type PaymentProvider } from '@cartly/payments';
 import { createActivities, type ActivityDeps } from './activities/index.js';
 
@@ -67,9 +68,16 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Connects, creates and runs a worker: what main.ts does, and what tests in other packages use. */
-export async function startWorker(opts: Omit<CreateWorkerOptions, 'connection'> & { address: string }): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: opts.address });
+/**
+ * Connects, creates and runs a worker: what main.ts does, and what tests in other packages use.
+ * `address`, `tls` and `apiKey` are what temporalConnectionConfig() (@cartly/config) builds from the environment.
+ */
+export async function startWorker(opts: Omit<CreateWorkerOptions, 'connection'> & TemporalConnectionConfig): Promise<RunningWorker> {
+  const connection = await NativeConnection.connect({
+    address: opts.address,
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    ...(opts.apiKey ? { apiKey: opts.apiKey } : {}),
+  });
   let worker: Worker;
   try {
     worker = await createWorker({ ...opts, connection });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { Order, recordReturnTransition, ReturnRequest } from '@cartly/db';
 import { RefundRefusedError, type PaymentProvider } from '@cartly/payments';
 import type { RmaState } from '../src/workflows/index.js';
@@ -17,6 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** Activities the run has completed, from its history (a ReadDecision per wake-up; signals in one task share it). */
+async function completedActivities(handle: WorkflowHandle): Promise<number> {
+  const history = await handle.fetchHistory();
+  return (history.events ?? []).filter((e) => e.activityTaskCompletedEventAttributes).length;
+}
+
 const mailTo = (to: string) => h.smtp.messages.filter((m) => m.to.includes(to));
 
 test('approve: validated, merchant notified, refunded once, customer notified; status query follows along', async () => {
@@ -25,7 +31,7 @@ test('approve: validated, merchant notified, refunded once, customer notified; s
   });
   const handle = await h.startRma(seed);
   expect(await handle.query('status')).toMatchObject({ status: 'requested', step: 'awaiting_decision' });
-  await handle.signal('approve', { note: 'Thanks for letting us know' });
+  await h.decide(seed, handle, { kind: 'approve', note: 'Thanks for letting us know' });
   expect(await handle.result()).toBe('refunded');
   expect(await handle.query('status')).toMatchObject({ status: 'refunded', step: 'done', decision: 'approve' });
 
@@ -44,7 +50,7 @@ test('approve: validated, merchant notified, refunded once, customer notified; s
 test('reject: the customer is told why, nothing is refunded, the merchant gets no refund notice', async () => {
   const seed = await seedReturn(h.db.orm);
   const handle = await h.startRma(seed);
-  await handle.signal('reject', { reason: 'final_sale', note: 'Clearance items cannot be returned' });
+  await h.decide(seed, handle, { kind: 'reject', reason: 'final_sale', note: 'Clearance items cannot be returned' });
   expect(await handle.result()).toBe('rejected');
   expect(await h.snapshot(seed)).toEqual({ status: 'rejected', history: ['requested', 'rejected'], refunds: 0, refundedCents: 0 });
   const mail = await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail));
@@ -57,7 +63,7 @@ test('reject: the customer is told why, nothing is refunded, the merchant gets n
 test('two approve signals give one refund and one notice each', async () => {
   const seed = await seedReturn(h.db.orm);
   const handle = await h.startRma(seed);
-  await Promise.all([handle.signal('approve', {}), handle.signal('approve', {})]);
+  await Promise.all([h.decide(seed, handle, { kind: 'approve' }), h.decide(seed, handle, { kind: 'approve' })]);
   expect(await handle.result()).toBe('refunded');
   expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 1, refundedCents: seed.amountCents });
   expect(mailTo(seed.customerEmail)).toHaveLength(1);
@@ -68,7 +74,7 @@ test('approve racing reject: one outcome, and the database, the query and the ma
   for (let i = 0; i < 3; i++) {
     const seed = await seedReturn(h.db.orm);
     const handle = await h.startRma(seed);
-    await Promise.all([handle.signal('approve', {}), handle.signal('reject', { reason: 'other', note: 'changed our mind' })]);
+    await Promise.all([h.decide(seed, handle, { kind: 'approve' }), h.decide(seed, handle, { kind: 'reject', reason: 'other', note: 'changed our mind' })]);
     const outcome = await handle.result();
     expect(['refunded', 'rejected']).toContain(outcome);
     const snap = await h.snapshot(seed);
@@ -96,6 +102,26 @@ test('the decision already in the database wins over a different signal (the API
   expect((await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail))).text).toContain('return period has ended');
 });
 
+test('a raw approve signal with no recorded decision refunds nothing; the recorded decision then refunds once', async () => {
+  const seed = await seedReturn(h.db.orm);
+  const handle = await h.startRma(seed);
+  // Anyone who can reach the Temporal frontend can send this; the API never recorded a decision.
+  await handle.signal('approve', { note: 'give me my money' });
+  await handle.signal('approve', {});
+  // Once the workflow has read the row (undecided) it is waiting again, and nothing moved.
+  const waitingAgain = async () => (await completedActivities(handle)) >= 1 && (await handle.query<RmaState>('status')).step === 'awaiting_decision';
+  await expect.poll(waitingAgain, { timeout: 15_000 }).toBe(true);
+  expect(await handle.query<RmaState>('status')).toMatchObject({ status: 'requested', decision: null });
+  expect(await h.snapshot(seed)).toEqual({ status: 'requested', history: ['requested'], refunds: 0, refundedCents: 0 });
+  expect(mailTo(seed.merchantEmail)).toHaveLength(0);
+
+  await h.decide(seed, handle, { kind: 'approve', note: 'recorded by the API' });
+  expect(await handle.result()).toBe('refunded');
+  expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 1, refundedCents: seed.amountCents });
+  // The customer's mail carries the recorded note, not the raw signal's.
+  expect((await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail))).text).toContain('recorded by the API');
+});
+
 test('ValidateReturn re-checks at decision time: an order refunded meanwhile cancels the return without a refund', async () => {
   const seed = await seedReturn(h.db.orm);
   const em = h.db.orm.em.fork();
@@ -103,7 +129,7 @@ test('ValidateReturn re-checks at decision time: an order refunded meanwhile can
   order.refundedCents = order.paidCents - 1;
   await em.flush();
   const handle = await h.startRma(seed);
-  await handle.signal('approve', {});
+  await h.decide(seed, handle, { kind: 'approve' });
   expect(await handle.result()).toBe('cancelled');
   const snap = await h.snapshot(seed);
   expect(snap).toMatchObject({ status: 'cancelled', history: ['requested', 'approved', 'cancelled'], refunds: 0 });
@@ -121,7 +147,7 @@ test('a provider that refuses the refund for good cancels the return instead of 
   };
   try {
     const handle = await h.startRma(seed);
-    await handle.signal('approve', {});
+    await h.decide(seed, handle, { kind: 'approve' });
     expect(await handle.result()).toBe('cancelled');
   } finally {
     provider = h.ledger;
@@ -154,7 +180,7 @@ test('a $0 return (free items) ends refunded without asking the provider, which 
   };
   try {
     const handle = await h.startRma(seed);
-    await handle.signal('approve', {});
+    await h.decide(seed, handle, { kind: 'approve' });
     expect(await handle.result()).toBe('refunded');
     expect(await handle.query('status')).toMatchObject({ status: 'refunded', step: 'done', refundId: null });
   } finally {

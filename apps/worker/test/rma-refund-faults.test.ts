@@ -29,7 +29,7 @@ test('a provider that fails twice and then succeeds gives exactly one refund', a
   await h.startWorker({ payments: flaky.provider });
   const seed = await seedReturn(h.db.orm);
   const handle = await h.startRma(seed);
-  await handle.signal('approve', {});
+  await h.decide(seed, handle, { kind: 'approve' });
   expect(await handle.result()).toBe('refunded');
 
   expect(flaky.calls).toHaveLength(3);
@@ -48,7 +48,7 @@ test('a worker stopped mid-refund and a new one started: the return completes wi
   const first = await h.startWorker({ payments: gated.provider, shutdownGraceTime: 0 });
   const seed = await seedReturn(h.db.orm);
   const handle = await h.startRma(seed);
-  await handle.signal('approve', {});
+  await h.decide(seed, handle, { kind: 'approve' });
 
   await gated.entered; // ProcessRefund is in flight: validated, merchant already notified
   expect(await h.snapshot(seed)).toMatchObject({ status: 'approved', refunds: 0 });
@@ -91,7 +91,7 @@ test('a worker killed (SIGKILL) after the money moved but before it could report
   await nextMessage('ready');
 
   const handle = await h.startRma(seed);
-  await handle.signal('approve', {});
+  await h.decide(seed, handle, { kind: 'approve' });
   const { refunded } = await nextMessage('refunded');
   child.kill('SIGKILL');
   // The money moved, the activity never completed.

@@ -76,7 +76,7 @@ test('`npm run dev` (src/main.ts) serves the configured task queue, runs a retur
   try {
     const seed = await seedReturn(h.db.orm);
     const handle = await h.startRma(seed, 3600, taskQueue);
-    await handle.signal('approve', {});
+    await h.decide(seed, handle, { kind: 'approve' });
     expect(await handle.result()).toBe('refunded');
     expect(stdout).toContain(`serving task queue "${taskQueue}"`);
     await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail));

@@ -21,6 +21,20 @@ export const temporalEnvShape = {
   TEMPORAL_NAMESPACE: z.string().default('default'),
   /** The API starts workflows on this queue and the worker serves it: they must match. */
   TEMPORAL_TASK_QUEUE: z.string().default('cartly'),
+  // How both apps authenticate to Temporal; read by temporalConnectionConfig() (temporal-connection.ts).
+  /** TLS on or off; unset = on when any TEMPORAL_TLS_* setting is given. */
+  TEMPORAL_TLS: z.stringbool().optional(),
+  /** PEM file of the CA that signed the frontend's certificate (else the system's roots). */
+  TEMPORAL_TLS_CA_FILE: z.string().min(1).optional(),
+  /** PEM files of the client certificate and its key, for mTLS (both or neither). */
+  TEMPORAL_TLS_CERT_FILE: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_FILE: z.string().min(1).optional(),
+  /** The name the frontend's certificate is checked against, when it differs from the address's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** Sent as `Authorization: Bearer …` on every call (Temporal Cloud API keys, an authorizing proxy). */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  /** In production a plaintext connection to a non-loopback address is refused unless this is true. */
+  TEMPORAL_ALLOW_PLAINTEXT: z.stringbool().default(false),
 };
 
 export const mailEnvShape = {

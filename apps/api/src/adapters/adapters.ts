@@ -1,3 +1,4 @@
+import { temporalConnectionConfig } from '@cartly/config';
 import { createMailer, type Mailer } from '@cartly/mail';
 import type { Env } from '../env.js';
 import { temporalGateway, type TemporalGateway } from './temporal.js';
@@ -30,9 +31,11 @@ export interface Adapters {
 export function createAdapters(env: Env): Adapters {
   return {
     temporal: temporalGateway({
-      address: env.TEMPORAL_ADDRESS,
+      // TLS, mTLS, API key and the production plaintext refusal: the same parser as the worker's.
+      connection: temporalConnectionConfig(env),
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
+      callTimeoutMs: env.TEMPORAL_CALL_TIMEOUT_MS,
     }),
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     sms: createSmsSender(env),

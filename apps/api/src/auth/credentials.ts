@@ -44,8 +44,8 @@ const unauthenticated = (what: string) => new AppError('UNAUTHENTICATED', `missi
 export async function resolveStorefrontToken(em: EntityManager, token: string | undefined): Promise<StorefrontPrincipal> {
   if (!token || !isTokenOf('sat', token)) throw unauthenticated('storefront access token');
   const [row] = await em.execute<{ id: string; shop_id: string }[]>(
-    'select "id", "shop_id" from "storefront_access_token" where "token_hash" = ? and "revoked_at" is null limit 1',
-    [hashToken(token)],
+    'select "id", "shop_id" from "storefront_access_token" where "token_hash" = ? and "revoked_at" is null and ("expires_at" is null or "expires_at" > ?) limit 1',
+    [hashToken(token), new Date()],
   );
   if (!row) throw unauthenticated('storefront access token');
   return { shopId: row.shop_id, storefrontTokenId: row.id };
@@ -90,8 +90,8 @@ export function requireScope(principal: AdminPrincipal, scope: AdminScope | unde
 
 export async function resolveAppToken(em: EntityManager, token: string | undefined): Promise<AppPrincipal> {
   if (!token || !isTokenOf('app', token)) throw unauthenticated('app token');
-  const row = await em.findOne(App, { tokenHash: hashToken(token), uninstalledAt: null }, { fields: ['id', 'shop', 'clientId'] });
-  if (!row) throw unauthenticated('app token');
+  const row = await em.findOne(App, { tokenHash: hashToken(token), uninstalledAt: null }, { fields: ['id', 'shop', 'clientId', 'tokenExpiresAt'] });
+  if (!row || (row.tokenExpiresAt && row.tokenExpiresAt <= new Date())) throw unauthenticated('app token');
   return { shopId: row.shop, appId: row.id, appClientId: row.clientId };
 }
 

@@ -28,8 +28,9 @@ export async function credentialShopListsOrigin(em: EntityManager, req: Incoming
   if (sat && isTokenOf('sat', sat)) {
     const rows = await em.execute<{ one: number }[]>(
       `select 1 as one from "storefront_access_token" t join "shop" s on s."id" = t."shop_id"
-        where t."token_hash" = ? and t."revoked_at" is null and s."settings"->'storefrontOrigins' @> ?::jsonb limit 1`,
-      [hashToken(sat), listed],
+        where t."token_hash" = ? and t."revoked_at" is null and (t."expires_at" is null or t."expires_at" > ?)
+          and s."settings"->'storefrontOrigins' @> ?::jsonb limit 1`,
+      [hashToken(sat), new Date(), listed],
     );
     return rows.length > 0;
   }

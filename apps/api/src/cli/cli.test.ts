@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AdminToken, App, StorefrontAccessToken } from '@cartly/db';
+import { AdminToken, App, Shop, StorefrontAccessToken } from '@cartly/db';
 import { rest, startTestApi, type TestApi } from '../../test/harness.js';
 import { hashToken } from '../auth/tokens.js';
 
@@ -71,6 +71,26 @@ test('admin tokens expire by default; admin-token:rotate issues a new one and re
   await em.nativeUpdate(AdminToken, { tokenHash: hashToken(rotated.admin_token) }, { expiresAt: new Date(Date.now() - 1000) });
   expect((await rest(t, 'GET', '/admin/customers', { bearer: rotated.admin_token })).status).toBe(401);
 }, 60_000);
+test('shop:create --country and --sat-ttl-days, app:install --ttl-days: stored, and refused when malformed', async () => {
+  const shop = await cartly('shop:create', '--name', 'Lifetimes', '--country', 'GB', '--sat-ttl-days', '7');
+  const em = t.db.orm.em.fork();
+  expect((await em.findOneOrFail(Shop, { id: shop.shop_id })).country).toBe('GB');
+  const sat = await em.findOneOrFail(StorefrontAccessToken, { tokenHash: hashToken(shop.storefront_access_token) });
+  expect((sat.expiresAt!.getTime() - Date.now()) / 86_400_000).toBeCloseTo(7, 1);
+  const app = await cartly('app:install', '--shop', shop.shop_id, '--name', 'Reviews', '--ttl-days', '30');
+  const stored = await em.findOneOrFail(App, { clientId: app.app_client_id });
+  expect((stored.tokenExpiresAt!.getTime() - Date.now()) / 86_400_000).toBeCloseTo(30, 1);
+  for (const [args, message] of [
+    [['shop:create', '--name', 'X', '--country', 'gb'], '--country must be an ISO 3166-1 alpha-2 country code'],
+    [['shop:create', '--name', 'X', '--sat-ttl-days', '0'], '--sat-ttl-days must be a whole number of days, 1..366'],
+    [['app:install', '--shop', shop.shop_id, '--name', 'Y', '--ttl-days', 'soon'], '--ttl-days must be a whole number of days'],
+  ] as const) {
+    const err = await cartly(...args).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 1, stdout: '' });
+    expect((err as { stderr: string }).stderr).toContain(message);
+  }
+}, 180_000); // five CLI processes
+
 test.each([
   [['customer:token', '--shop', 'not-a-uuid', '--email', 'a@example.com'], '--shop must be a shop id (a UUID'],
   [['customer:token', '--shop', '00000000-0000-4000-8000-000000000000', '--email', 'a@example.com'], 'no shop with id 00000000-0000-4000-8000-000000000000'],

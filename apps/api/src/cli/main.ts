@@ -1,7 +1,7 @@
 // `npm run cartly -- <command>`: back-office commands. Secrets print once, as JSON.
 import { z } from 'zod';
 import { Customer, Shop, migrate, openOrm, type EntityManager } from '@cartly/db';
-import { ZEmail } from '@cartly/contracts';
+import { ZCountryCode, ZEmail } from '@cartly/contracts';
 import { ZIframeHost } from '@cartly/contracts/extensions';
 import { loadEnv } from '../env.js';
 import { installApp, provisionShop, rotateAdminToken } from '../shops/shops.js';
@@ -21,17 +21,32 @@ async function shopOf(em: EntityManager, flags: Map<string, string[]>): Promise<
   return shopId;
 }
 
+/** `--<flag> N` (1..366 days) as `{ [key]: N }`, or nothing when the flag is absent. */
+function optionalDays<K extends string>(flags: Map<string, string[]>, flag: string, key: K): Partial<Record<K, number>> {
+  const days = flags.get(flag)?.[0];
+  if (days === undefined) return {};
+  const parsed = z.coerce.number().int().min(1).max(366).safeParse(days);
+  if (!parsed.success) throw new CliError(`--${flag} must be a whole number of days, 1..366, got "${days}"`);
+  return { [key]: parsed.data } as Partial<Record<K, number>>;
+}
+
 const commands: Record<string, Command> = {
   async 'shop:create'(em, flags) {
-    const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: required(flags, 'name'), email: flags.get('email')?.[0] });
+    const country = flags.get('country')?.[0];
+    const parsedCountry = country === undefined ? undefined : ZCountryCode.safeParse(country);
+    if (parsedCountry && !parsedCountry.success) throw new CliError(`--country ${parsedCountry.error.issues[0]?.message ?? 'is not a country code'}`);
+    const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, {
+      name: required(flags, 'name'),
+      email: flags.get('email')?.[0],
+      ...(parsedCountry?.data ? { country: parsedCountry.data } : {}),
+      ...optionalDays(flags, 'sat-ttl-days', 'satTtlDays'),
+    });
     return { shop_id: shop.id, admin_token: adminToken, storefront_access_token: storefrontAccessToken };
   },
   async 'admin-token:rotate'(em, flags) {
     const shopId = required(flags, 'shop');
     if (!(await em.count(Shop, { id: shopId }))) throw new Error(`no shop with id ${shopId}`);
-    const days = flags.get('ttl-days')?.[0];
-    const ttlDays = days === undefined ? undefined : z.coerce.number().int().min(1).max(366, '--ttl-days must be 1..366').parse(days);
-    const { adminToken, expiresAt } = await rotateAdminToken(em, shopId, ttlDays);
+    const { adminToken, expiresAt } = await rotateAdminToken(em, shopId, optionalDays(flags, 'ttl-days', 'ttlDays').ttlDays);
     return { admin_token: adminToken, expires_at: expiresAt.toISOString() };
   },
   async 'app:install'(em, flags) {
@@ -41,7 +56,9 @@ const commands: Record<string, Command> = {
       if (!parsed.success) throw new CliError(`--iframe-host "${h}" must be a DNS host name (optionally :port), not an IP address, scheme or path`);
       return parsed.data;
     }))];
-    const { app, appToken } = await installApp(em, { shopId: await shopOf(em, flags), name: required(flags, 'name'), iframeHosts: hosts });
+    const { app, appToken } = await installApp(em, {
+      shopId: await shopOf(em, flags), name: required(flags, 'name'), iframeHosts: hosts, ...optionalDays(flags, 'ttl-days', 'ttlDays'),
+    });
     return { app_client_id: app.clientId, app_token: appToken };
   },
   async 'customer:token'(em, flags) {

@@ -29,10 +29,15 @@ function listStorefronts(shop: { settings: ShopSettings }, origins: string[]): v
  * of each kind. Run again, it keeps the data and issues fresh credentials (the
  * old ones are revoked: secrets are shown once and never stored).
  */
+/** The demo shop trades from the US: its SMS codes go to +1 numbers only. */
+const DEMO_COUNTRY = 'US';
+
 export async function seedDemo(em: EntityManager, opts: { storefrontOrigins?: string[] } = {}) {
   const existing = await em.findOne(Shop, { domain: DEMO_DOMAIN });
   if (existing) {
     listStorefronts(existing, opts.storefrontOrigins ?? []);
+    // Demo data from before shops had a country: its SMS go to US numbers only, like a new demo shop's.
+    existing.country ??= DEMO_COUNTRY;
     const credentials = await issueOwnerCredentials(em, existing.id);
     const customer = await em.findOneOrFail(Customer, { shop: existing.id, email: DEMO_EMAIL });
     const order = await em.findOne(Order, { shop: existing.id, customer: customer.id }, { orderBy: { id: 'asc' } });
@@ -48,7 +53,9 @@ export async function seedDemo(em: EntityManager, opts: { storefrontOrigins?: st
       extensions_app: extensions,
     };
   }
-  const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, { name: 'Demo Shop', email: 'merchant@cartly.test', domain: DEMO_DOMAIN });
+  const { shop, adminToken, storefrontAccessToken } = await provisionShop(em, {
+    name: 'Demo Shop', email: 'merchant@cartly.test', domain: DEMO_DOMAIN, country: DEMO_COUNTRY,
+  });
   shop.settings = { redirectAllowList: ['http://127.0.0.1:3000/'] };
   listStorefronts(shop, opts.storefrontOrigins ?? []);
   const customer = em.create(Customer, { shop: shop.id, email: DEMO_EMAIL, firstName: 'Dana', lastName: 'Demo' });

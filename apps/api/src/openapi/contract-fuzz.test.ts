@@ -46,6 +46,14 @@ afterAll(() => t?.close());
 
 const resolve = (s: Schema): Schema => (typeof s?.$ref === 'string' ? s.$ref.slice(2).split('/').reduce((n: Schema, k: string) => n[k], doc) : s);
 const withDocRefs = (s: unknown): unknown => JSON.parse(JSON.stringify(s).replaceAll('"#/components/', '"doc#/components/'));
+// Compiled once per schema: ajv would otherwise compile each fresh copy again.
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+function validatorOf(schema: Schema) {
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) compiled.set(key, (validate = ajv.compile(withDocRefs(schema) as object)));
+  return validate;
+}
 
 // ---- positive data, from the schema -------------------------------------------------------------
 
@@ -174,15 +182,51 @@ async function send({ method, path, op }: Op, sent: Sent) {
   return rest(t, method, `${sent.path}${qs ? `?${qs}` : ''}`, { headers, body: sent.body, rawBody: sent.rawBody });
 }
 
+// ---- an undocumented field must break the schema ------------------------------------------------------
+
+const UNDOCUMENTED = 'undocumented_field';
+let strayFieldChecks = 0;
+
+/** Paths (key lists) of the objects in `value` whose schema lists properties: where a stray field could hide. */
+function objectPaths(raw: Schema | undefined, value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  const s = raw ? resolve(raw) : undefined;
+  if (!s || value === null || typeof value !== 'object' || out.length >= 6) return out;
+  const branch = (s.anyOf ?? s.oneOf ?? []).map(resolve).find((b: Schema) => (Array.isArray(value) ? b.items : b.properties));
+  if (branch) return objectPaths(branch, value, at, out);
+  if (Array.isArray(value)) return value.length && s.items ? objectPaths(s.items, value[0], [...at, 0], out) : out;
+  if (!s.properties) return out; // a map (additionalProperties: <schema>) may hold any key
+  out.push(at);
+  for (const [key, child] of Object.entries(s.properties as Record<string, Schema>)) {
+    if (key in (value as object)) objectPaths(child, (value as Record<string, unknown>)[key], [...at, key], out);
+  }
+  return out;
+}
+
+/** The same answer with one field the document does not name, at `path`. */
+function withUndocumentedField(body: unknown, path: (string | number)[]): unknown {
+  const copy = structuredClone(body);
+  const target = path.reduce<any>((node, key) => node[key], copy);
+  target[UNDOCUMENTED] = 'surprise';
+  return copy;
+}
+
 function problems(o: Op, res: { status: number; headers: Headers; body: unknown }): string[] {
   const found: string[] = [];
   const documented = o.op.responses?.[String(res.status)];
   if (res.status >= 500) found.push(`server error ${res.status}: ${JSON.stringify(res.body)}`);
   if (!documented) return [...found, `undocumented status ${res.status}: ${JSON.stringify(res.body)}`];
   if (res.status === 429 && !res.headers.get('retry-after')) found.push('429 without Retry-After');
-  const schema = documented.content?.['application/json']?.schema;
-  if (schema && !ajv.validate(withDocRefs(schema) as object, res.body)) {
-    found.push(`${res.status} body breaks its schema: ${ajv.errorsText(ajv.errors)} in ${JSON.stringify(res.body).slice(0, 300)}`);
+  const schema = documented.content?.['application/json']?.schema as Schema | undefined;
+  if (!schema) return found;
+  const validate = validatorOf(schema);
+  if (!validate(res.body)) {
+    found.push(`${res.status} body breaks its schema: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(res.body).slice(0, 300)}`);
+  } else {
+    // A client generated from the document must be able to trust that it names every field sent.
+    for (const path of objectPaths(schema, res.body)) {
+      strayFieldChecks++;
+      if (validate(withUndocumentedField(res.body, path))) found.push(`${res.status} schema lets an undocumented field through at /${path.join('/')}`);
+    }
   }
   return found;
 }
@@ -193,12 +237,27 @@ describe('every operation of /openapi.json keeps its promises under positive and
     expect(ops.length).toBeGreaterThan(30);
   });
 
+  test('an answer carrying a field its schema does not name fails the check', () => {
+    const o = ops.find((x) => x.method === 'GET' && x.path === '/storefront/v1/customer/profile')!;
+    const schema = o.op.responses['200'].content['application/json'].schema as Schema;
+    const body = fc.sample(arb(schema), { numRuns: 1, seed: 9 })[0];
+    const answer = (b: unknown) => ({ status: 200, headers: new Headers(), body: b });
+    expect(problems(o, answer(body))).toEqual([]);
+    expect(problems(o, answer({ ...(body as object), [UNDOCUMENTED]: 1 })).join()).toMatch(/breaks its schema: .*must NOT have additional properties/);
+    // The check itself would notice a schema that let a stray field through.
+    const loose = { ...o, op: { responses: { 200: { content: { 'application/json': { schema: { ...resolve(schema), additionalProperties: true } } } } } } };
+    expect(problems(loose, answer(body)).join()).toContain('undocumented field through at /');
+  });
+
   test('every request example is valid under its own schema', () => {
     for (const { method, path, op } of ops) {
       const media = op.requestBody?.content?.['application/json'];
-      if (media) expect(ajv.validate(withDocRefs(media.schema) as object, media.example), `${method} ${path}: ${ajv.errorsText(ajv.errors)}`).toBe(true);
+      if (media) {
+        const validate = validatorOf(media.schema);
+        expect(validate(media.example), `${method} ${path}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      }
       for (const p of op.parameters ?? []) {
-        if (p.example !== undefined) expect(ajv.validate(withDocRefs(p.schema) as object, p.example), `${method} ${path} ${p.name}`).toBe(true);
+        if (p.example !== undefined) expect(validatorOf(p.schema)(p.example), `${method} ${path} ${p.name}`).toBe(true);
       }
     }
   });
@@ -217,5 +276,6 @@ describe('every operation of /openapi.json keeps its promises under positive and
       ).catch(() => undefined); // collected above, reported together below
     }
     expect(failures).toEqual([]);
+    expect(strayFieldChecks).toBeGreaterThan(ops.length); // the stray-field check ran on real answers, nested objects too
   });
 });

@@ -47,11 +47,21 @@ const STATUS_TEXT: Record<number, [string, ErrorCode]> = {
   429: ['Too many requests; retry after the number of seconds in `Retry-After`.', 'RATE_LIMITED'],
   431: ['The URL or the request headers are too large (16 KB together).', 'HEADERS_TOO_LARGE'],
   500: ['Internal error; the body says nothing about internals.', 'INTERNAL'],
+  503: ['The workflow service did not answer in time; the change may have been applied: refresh the resource before retrying.', 'UNAVAILABLE'],
 };
+
+function errorText(status: number): [string, ErrorCode] {
+  return STATUS_TEXT[status] ?? [`Error ${status}.`, 'INTERNAL'];
+}
+
+function errorExample(status: number) {
+  const [description, code] = errorText(status);
+  return { error: { code, message: status === 400 ? 'first_name: must not be empty' : description.split(';')[0]!.replace(/\.$/, '') } };
+}
 
 function errorResponse(status: number) {
   if (NO_BODY_STATUSES[String(status)]) return { description: NO_BODY_STATUSES[String(status)] };
-  const [description, code] = STATUS_TEXT[status] ?? [`Error ${status}.`, 'INTERNAL'];
+  const [description] = errorText(status);
   return {
     description,
     ...(status === 429
@@ -60,7 +70,7 @@ function errorResponse(status: number) {
     content: {
       'application/json': {
         schema: { $ref: '#/components/schemas/Error' },
-        example: { error: { code, message: status === 400 ? 'first_name: must not be empty' : description.split(';')[0]!.replace(/\.$/, '') } },
+        example: errorExample(status),
       },
     },
   };
@@ -78,6 +88,22 @@ const NO_BODY_STATUSES: Record<string, string> = {
   '302': 'Redirect; the target is in the Location header.',
   '304': 'Not modified: the If-None-Match validator still matches; no body.',
 };
+
+interface ZodLike { _zod?: { def: Record<string, unknown> } }
+
+/**
+ * Whether a contract's input refuses unknown keys (a strict object, possibly refined or piped).
+ * trpc-to-openapi rebuilds a refined body as a plain object, dropping `additionalProperties: false`
+ * at its root; this puts back exactly what the input schema enforces. (Response objects get it from
+ * Zod's output conversion: every output is parsed by the procedure's `.output()`, which strips
+ * unknown keys, so the server never sends a field its schema does not list.)
+ */
+function refusesUnknownKeys(schema: unknown): boolean {
+  const def = (schema as ZodLike | undefined)?._zod?.def;
+  if (!def) return false;
+  if (def.type === 'pipe') return refusesUnknownKeys(def.in);
+  return def.type === 'object' && (def.catchall as ZodLike | undefined)?._zod?.def.type === 'never';
+}
 
 type Media = { schema?: Record<string, unknown>; example?: unknown };
 type Operation = {
@@ -102,7 +128,8 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
       'Customer portal API of Cartly. Every route is also a tRPC procedure at `/trpc`. ' +
       'Request bodies and queries reject unknown fields with 400 (`additionalProperties: false`), as well as ' +
       'strings with control characters or unpaired surrogates, booleans and numbers sent as strings, a null body, ' +
-      'and a query parameter given twice. Every error is `{"error": {"code", "message", "details"?}}`; 429 answers ' +
+      'and a query parameter given twice. Responses carry only the fields their schema lists (`additionalProperties: false` ' +
+      'there too), so a generated client may refuse anything else. Every error is `{"error": {"code", "message", "details"?}}`; 429 answers ' +
       'carry `Retry-After`. Lists are cursor-paginated: pass `next_cursor` back unchanged as `cursor` (it is opaque). ' +
       'An interactive reference is served at `/docs`.',
     baseUrl,
@@ -115,7 +142,7 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
   const root = doc as unknown as Record<string, unknown>;
 
   for (const procedure of Object.values(appRouter._def.procedures)) {
-    const meta = (procedure as unknown as { _def: { meta?: RouteMeta } })._def.meta;
+    const { meta, inputs } = (procedure as unknown as { _def: { meta?: RouteMeta; inputs?: unknown[] } })._def;
     if (!meta?.openapi) continue;
     const path = meta.openapi.path;
     const op = (doc.paths?.[path] as Record<string, Operation> | undefined)?.[meta.openapi.method.toLowerCase()];
@@ -132,6 +159,7 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
       if (media?.schema) media.example = exampleOf(media.schema, root);
     }
     const body = op.requestBody?.content?.['application/json'];
+    if (body?.schema && inputs?.length === 1 && refusesUnknownKeys(inputs[0])) body.schema.additionalProperties = false;
     if (body?.schema) body.example = exampleOf(body.schema, root);
     for (const param of op.parameters ?? []) {
       if (param.schema && param.name !== 'cursor') param.example = exampleOf(param.schema, root, param.name);
@@ -144,6 +172,11 @@ export function openApiDocument(baseUrl: string): OpenAPIObject {
     // The frame can answer these on any route too (a 20 KB URL, an internal error).
     const op = route.openapi as Operation;
     op.responses = { ...op.responses, '431': errorResponse(431), '500': errorResponse(500) };
+    // Errors a raw route lists itself get the same example as every other operation's.
+    for (const [status, response] of Object.entries(op.responses)) {
+      const media = response.content?.['application/json'];
+      if (Number(status) >= 400 && media && media.example === undefined) media.example = errorExample(Number(status));
+    }
     item[route.method.toLowerCase()] = op;
   }
   return doc;

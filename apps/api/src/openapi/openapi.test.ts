@@ -61,6 +61,10 @@ test('every operation documents every status it can answer, with the real envelo
         expect(op.responses[s].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
         expect(op.responses[s].content['application/json'].example.error.code).toBeTruthy();
       }
+      // Every body, sent or answered, has an example (raw routes' own errors too).
+      for (const [where, media] of [['request', op.requestBody?.content], ...Object.entries(op.responses).map(([s, r]: [string, any]) => [s, r.content])]) {
+        for (const [type, m] of Object.entries((media ?? {}) as Record<string, any>)) expect(m.example ?? m.examples, `${method} ${path} ${where} ${type}`).toBeDefined();
+      }
       if (!procedure) continue;
       expect(op.description, `${method} ${path}`).toContain('**Credential:**');
       expect(op.responses['200'].content['application/json'].example, `${method} ${path}`).toBeDefined();
@@ -89,4 +93,34 @@ test('request bodies refuse unknown fields in the document as on the wire', () =
   expect(schema.additionalProperties).toBe(false);
   expect(schema.properties.country_code.enum).toContain('GB');
   expect(schema.properties.city.pattern).toBeTruthy();
+});
+
+/** Every object schema with listed properties under `node`, with where it is (maps and unions are not such objects). */
+function* objectSchemas(node: unknown, where: string): Generator<[string, Record<string, unknown>]> {
+  if (!node || typeof node !== 'object') return;
+  const n = node as Record<string, unknown>;
+  if (n.properties && typeof n.properties === 'object') yield [where, n];
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'example' || k === 'examples') continue;
+    if (Array.isArray(v)) for (const [i, child] of v.entries()) yield* objectSchemas(child, `${where}/${k}/${i}`);
+    else yield* objectSchemas(v, `${where}/${k}`);
+  }
+}
+
+test('every object of every response and request schema refuses unknown fields (additionalProperties: false)', () => {
+  const open: string[] = [];
+  for (const [path, methods] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(methods as Record<string, any>)) {
+      const schemas: [string, unknown][] = [[`${method} ${path} request`, op.requestBody?.content?.['application/json']?.schema]];
+      for (const [status, res] of Object.entries(op.responses as Record<string, any>)) schemas.push([`${method} ${path} ${status}`, res.content?.['application/json']?.schema]);
+      for (const [where, schema] of schemas) {
+        for (const [at, object] of objectSchemas(schema, where)) if (object.additionalProperties !== false) open.push(at);
+      }
+    }
+  }
+  for (const [at, object] of objectSchemas(doc.components?.schemas, 'components')) if (object.additionalProperties !== false) open.push(at);
+  expect(open).toEqual([]);
+  // The refined bodies trpc-to-openapi rebuilds as plain objects carry it too.
+  const reject = (doc.paths?.['/admin/returns/{id}/reject'] as Record<string, any>).post;
+  expect(reject.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
 });

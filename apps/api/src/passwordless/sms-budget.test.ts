@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Shop } from '@cartly/db';
 import { createShop, rest, setShopSettings, startTestApi, type TestApi, type TestShop } from '../../test/harness.js';
 import { startSnsSink, type SmsSink } from '../../test/sms-sinks.js';
 
@@ -46,4 +47,26 @@ test('a destination outside the shop\'s calling-code allow-list gets no SMS', as
   expect(res.body.error.message).toContain('identifier');
   expect(sns.messages.length).toBe(before);
   expect((await requestSms(shop, phone())).status).toBe(200);
+});
+
+test('with no allow-list set, SMS go only to the shop\'s own country: another country\'s number gets no SMS', async () => {
+  const shop = await createShop(t);
+  const inCountry = async (country: string) => t.db.orm.em.fork().nativeUpdate(Shop, { id: shop.shopId }, { country });
+  await inCountry('GB');
+  const before = sns.messages.length;
+  const abroad = await requestSms(shop, phone('+1415555'));
+  expect(abroad.status).toBe(400);
+  expect(abroad.body.error).toEqual({ code: 'VALIDATION_FAILED', message: 'identifier: this shop does not send SMS to that country' });
+  expect(sns.messages.length).toBe(before);
+  expect((await requestSms(shop, phone('+4477009'))).status).toBe(200);
+  expect(sns.messages.length).toBe(before + 1);
+
+  // A Caribbean shop gets its own area codes, not the whole of +1.
+  await inCountry('JM');
+  expect((await requestSms(shop, phone('+1876555'))).status).toBe(200);
+  expect((await requestSms(shop, phone('+1415555'))).status).toBe(400);
+  // The shop's explicit list wins over its country.
+  await setShopSettings(t, shop, { smsAllowedCallingCodes: ['+1'] });
+  expect((await requestSms(shop, phone('+1415555'))).status).toBe(200);
+  expect(sns.messages.length).toBe(before + 3);
 });

@@ -1,5 +1,5 @@
 import {
-  Customer, OrderRefund, orderRefundKey, PortalActivity, Shop, UniqueConstraintViolationException,
+  creditCompanyRefund, Customer, OrderRefund, orderRefundKey, PortalActivity, Shop, UniqueConstraintViolationException,
   type EntityManager, type IOrderRefund,
 } from '@cartly/db';
 import type { Mailer } from '@cartly/mail';
@@ -17,7 +17,8 @@ import { orderRefundEmail } from './refund-email.js';
  * `order-refund:<order id>`: one order, one such refund, ever, and the ledger
  * keeps it and every return refund together within what was paid. Then, in
  * the request's transaction, the refund is recorded (unique per order: a
- * concurrent twin gets 409), the units restocked and the activity logged.
+ * concurrent twin gets 409), the units restocked, a company order's budget
+ * credited and the activity logged.
  * If that transaction fails after the money moved, the next call finds the
  * unrecorded ledger refund, replays the same key (moving no money) and
  * records it: the refund happens once and is recorded once.
@@ -79,6 +80,7 @@ export async function refundFulfilledOrder(
     throw e;
   }
   await restockVariants(em, q.shopId, b.restock);
+  await creditCompanyRefund(em, { shopId: q.shopId, orderId: b.order.id, amountCents, idempotencyKey: orderRefundKey(b.order.id) });
   await notifyCustomer(deps, q, b, refund);
   return { refund, orderNumber: b.order.number };
 }

@@ -8,6 +8,6 @@ export const approveReturn = procedure(approveReturnMeta)
   .output(ZApproveReturnOutput)
   .mutation(async ({ ctx, input }) => {
     const where = { shopId: ctx.shopId, returnId: input.id };
-    const request = await decideReturn(ctx.em, ctx.deps.returns.temporal, where, { kind: 'approve', note: input.note ?? null });
+    const request = await decideReturn(ctx, ctx.deps.returns.temporal, where, { kind: 'approve', note: input.note ?? null });
     return returnView(ctx.em, request);
   });

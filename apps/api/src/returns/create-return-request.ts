@@ -1,6 +1,6 @@
 import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine, type EntityManager, type IReturnRequest } from '@cartly/db';
 import { rmaWorkflowId } from '@cartly/contracts/workflows';
-import { AppError } from '../errors.js';
+import type { Context } from '../context.js';
 import { currentShop } from '../shops/current-shop.js';
 import type { TemporalGateway } from '../adapters/temporal.js';
 import { checkReturnable, type RequestedLine } from './eligibility.js';
@@ -14,23 +14,24 @@ export interface NewReturn {
 }
 
 /**
- * Creates a return request and starts its RMAWorkflow, all or nothing. Runs
- * inside the mutation's transaction: the rows are flushed (so every constraint
- * has spoken), then the workflow is started as the last step before commit.
- * - Start fails → the handler throws → the transaction rolls back: no row, no workflow.
- * - Start succeeds, commit fails (rare) → a workflow without a row. It touches
- *   the database only at a decision (impossible: nobody can see the request)
- *   or at expiry, where it finds no row and ends as `abandoned`, mailing no one.
- * Starting after commit instead would leave a visible request with no workflow
- * whenever the process died between the two steps.
+ * Creates a return request, commits, then starts its RMAWorkflow: no row lock
+ * or pool connection is held while Temporal answers. The workflow id is the
+ * return's, so the start is idempotent.
+ * - Temporal refuses the start → the rows are deleted again, 500 "nothing was saved".
+ * - Start times out or Temporal is unreachable after commit → 503 ("saved, may not have started"): the
+ *   request is visible as `requested`; the merchant's decision starts the
+ *   workflow with it (signalWithStart in decide-return), so nothing is lost.
+ * - The workflow never finds a missing row now; if it did (a run started by
+ *   hand), it ends as `abandoned` and moves no money.
  * Returns the new request, so the caller can answer without reading it again.
  */
 export async function createReturnRequest(
-  em: EntityManager,
+  tx: Pick<Context, 'em' | 'afterCommit'>,
   temporal: TemporalGateway,
   who: { shopId: string; customerId: string },
   input: NewReturn,
 ): Promise<IReturnRequest> {
+  const { em } = tx;
   const shop = await currentShop(em, who.shopId);
   const policy = returnPolicy(shop.settings);
   const now = new Date();
@@ -59,10 +60,14 @@ export async function createReturnRequest(
   em.create(ReturnRequestEvent, { shop: who.shopId, returnRequest: request.id, status: 'requested', actor: 'customer' });
   await em.flush();
 
-  try {
-    await startRmaWorkflow(temporal, { returnId: request.id, shopId: who.shopId, decisionTimeoutSeconds: policy.decisionSeconds });
-  } catch (e) {
-    throw new AppError('INTERNAL', 'returns cannot be started right now; nothing was saved, please try again', { cause: e });
-  }
+  const start = { returnId: request.id, shopId: who.shopId, decisionTimeoutSeconds: policy.decisionSeconds };
+  // Temporal refused the start: no workflow will ever see this request, so it is taken back whole.
+  const undo = (fresh: EntityManager) => () =>
+    fresh.transactional(async (t) => {
+      await t.nativeDelete(ReturnRequestEvent, { returnRequest: request.id });
+      await t.nativeDelete(ReturnRequestLine, { returnRequest: request.id });
+      await t.nativeDelete(ReturnRequest, { id: request.id, status: 'requested' });
+    });
+  tx.afterCommit((fresh) => startRmaWorkflow(temporal, start, undo(fresh)));
   return request;
 }

@@ -7,7 +7,7 @@ export const createReturn = procedure(createReturnMeta)
   .input(ZCreateReturnInput)
   .output(ZCreateReturnOutput)
   .mutation(async ({ ctx, input }) => {
-    const request = await createReturnRequest(ctx.em, ctx.deps.returns.temporal, { shopId: ctx.shopId, customerId: ctx.customerId }, {
+    const request = await createReturnRequest(ctx, ctx.deps.returns.temporal, { shopId: ctx.shopId, customerId: ctx.customerId }, {
       orderId: input.order_id,
       note: input.note ?? null,
       lines: input.lines.map((l) => ({

@@ -1,4 +1,4 @@
-import { ADMIN_SCOPES } from '@cartly/contracts';
+import { ADMIN_SCOPES, type CountryCode } from '@cartly/contracts';
 import { AdminToken, App, Shop, StorefrontAccessToken, type EntityManager, type IShop } from '@cartly/db';
 import { newPublicId, newToken } from '../auth/tokens.js';
 
@@ -13,15 +13,26 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'shop';
 }
 
-/** A new shop with a full-scope admin token and a storefront token. */
-export async function provisionShop(em: EntityManager, opts: { name: string; email?: string; domain?: string }): Promise<ProvisionedShop> {
+/** Days from now, or null (no expiry) when no lifetime is given. */
+const expiryAfter = (days: number | undefined) => (days === undefined ? null : new Date(Date.now() + days * 86_400_000));
+
+/**
+ * A new shop with a full-scope admin token and a storefront token (which
+ * expires after `satTtlDays` when given). `country` (ISO 3166-1 alpha-2) is
+ * where it trades from: its SMS go only there unless its settings say otherwise.
+ */
+export async function provisionShop(
+  em: EntityManager,
+  opts: { name: string; email?: string; domain?: string; country?: CountryCode; satTtlDays?: number },
+): Promise<ProvisionedShop> {
   const shop = em.create(Shop, {
     name: opts.name,
     domain: opts.domain ?? `${slug(opts.name)}-${newPublicId('s').slice(2, 10)}.cartly.test`,
     email: opts.email ?? null,
     currency: 'USD',
+    country: opts.country ?? null,
   });
-  return { shop, ...(await issueOwnerCredentials(em, shop.id)) };
+  return { shop, ...(await issueOwnerCredentials(em, shop.id, opts.satTtlDays)) };
 }
 
 /** An admin token that leaks keeps working until it expires: owners rotate it (`cartly admin-token:rotate`). */
@@ -45,16 +56,16 @@ export async function rotateAdminToken(em: EntityManager, shopId: string, ttlDay
  * Issues a full-scope admin token and a storefront token, revoking earlier
  * ones of the same titles (the demo re-issues them on every `npm start`).
  */
-export async function issueOwnerCredentials(em: EntityManager, shopId: string) {
+export async function issueOwnerCredentials(em: EntityManager, shopId: string, satTtlDays?: number) {
   await em.nativeUpdate(StorefrontAccessToken, { shop: shopId, title: 'Default storefront', revokedAt: null }, { revokedAt: new Date() });
   const storefront = newToken('sat');
-  em.create(StorefrontAccessToken, { shop: shopId, title: 'Default storefront', tokenHash: storefront.hash });
+  em.create(StorefrontAccessToken, { shop: shopId, title: 'Default storefront', tokenHash: storefront.hash, expiresAt: expiryAfter(satTtlDays) });
   const { adminToken } = await rotateAdminToken(em, shopId);
   return { adminToken, storefrontAccessToken: storefront.token };
 }
 
-/** Installs a third-party app on a shop; the app's OAuth token is shown once. */
-export async function installApp(em: EntityManager, opts: { shopId: string; name: string; iframeHosts: string[] }) {
+/** Installs a third-party app on a shop; the app's OAuth token is shown once (and expires after `ttlDays` when given). */
+export async function installApp(em: EntityManager, opts: { shopId: string; name: string; iframeHosts: string[]; ttlDays?: number }) {
   const shop = await em.findOne(Shop, { id: opts.shopId });
   if (!shop) throw new Error(`no shop with id ${opts.shopId}`);
   const { token, hash } = newToken('app');
@@ -64,6 +75,7 @@ export async function installApp(em: EntityManager, opts: { shopId: string; name
     clientId: newPublicId('app'),
     tokenHash: hash,
     iframeHosts: opts.iframeHosts.map((h) => h.toLowerCase()),
+    tokenExpiresAt: expiryAfter(opts.ttlDays),
   });
   await em.flush();
   return { app, appToken: token };

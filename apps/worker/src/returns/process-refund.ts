@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { LockMode, recordReturnTransition, ReturnRequest } from '@cartly/db';
+import { creditCompanyRefund, LockMode, recordReturnTransition, ReturnRequest } from '@cartly/db';
 import { RefundRefusedError, returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../activities/deps.js';
 import { REFUND_REFUSED, type ReturnRef } from './rma-types.js';
@@ -50,6 +50,8 @@ async function markRefunded(deps: ActivityDeps, ref: ReturnRef, note: string): P
     const locked = await tx.findOneOrFail(ReturnRequest, { id: ref.returnId, shop: ref.shopId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     recordReturnTransition(tx, locked, 'refunded', { actor: 'system', note });
     await tx.flush();
+    // A company order's location gets the refunded amount back, once (keyed like the refund itself).
+    await creditCompanyRefund(tx, { shopId: ref.shopId, orderId: locked.order, amountCents: locked.amountCents, idempotencyKey: returnRefundKey(locked.id) });
   });
 }
 

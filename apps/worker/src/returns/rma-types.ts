@@ -6,9 +6,10 @@ export type {
   RMAWorkflowInput, RmaDecision, RmaOutcome, RmaSignalArgs, RmaState, RmaStep,
 } from '@cartly/contracts/workflows';
 
-/** What the workflow asks the database to settle on; the database answers with what actually holds. */
-export type RmaProposal = RmaDecision | { kind: 'expire' };
-export type RmaSettlement = RmaProposal | { kind: 'missing' };
+/** What holds for a request, read (or, for an expiry, written) under its row lock; only the API records decisions. */
+export type RmaSettlement = RmaDecision | { kind: 'expire' } | { kind: 'missing' };
+/** A read after a signal: `undecided` when nothing is recorded yet (a signal that did not come from the API). */
+export type RmaReading = RmaSettlement | { kind: 'undecided' };
 
 export type CustomerNotice = 'refunded' | 'rejected' | 'expired' | 'cancelled';
 

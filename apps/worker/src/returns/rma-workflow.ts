@@ -1,10 +1,10 @@
 import {
-  ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, log, proxyActivities, setHandler,
+  ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, log, patched, proxyActivities, setHandler,
 } from '@temporalio/workflow';
 import type { RmaActivities } from '../activities/index.js';
 import {
   REFUND_REFUSED,
-  type CustomerNotice, type RMAWorkflowInput, type RmaDecision, type RmaOutcome, type RmaSignalArgs, type RmaState,
+  type CustomerNotice, type RMAWorkflowInput, type RmaDecision, type RmaOutcome, type RmaSettlement, type RmaSignalArgs, type RmaState,
 } from './rma-types.js';
 
 export const approveSignal = defineSignal<[RmaSignalArgs['approve']]>('approve' satisfies keyof RmaSignalArgs);
@@ -37,21 +37,29 @@ const payments = proxyActivities<RmaActivities>({ startToCloseTimeout: '5m', hea
 const isRefusal = (e: unknown) =>
   e instanceof ActivityFailure && e.cause instanceof ApplicationFailure && e.cause.type === REFUND_REFUSED;
 
+/** Marks runs that adopt only the recorded decision (ReadDecision); older histories replay RecordDecision. */
+export const ADOPT_RECORDED_DECISION_PATCH = 'rma-adopt-recorded-decision';
+
 /**
  * One return request (SPEC §9): waits for the merchant's decision or the
  * deadline; approve runs ValidateReturn → NotifyMerchant → ProcessRefund, then
- * tells the customer; reject and expiry tell the customer and end. The first
- * signal wins inside the workflow, and the database row (locked) decides
- * between that and anything the API recorded, so every path has one outcome.
+ * tells the customer; reject and expiry tell the customer and end. A signal
+ * only wakes the workflow: it then reads the decision the API recorded in the
+ * database (under the row's lock) and acts on that alone, so a signal sent
+ * straight to Temporal, without a recorded decision, changes nothing.
  */
 export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> {
   const state: RmaState = { status: 'requested', step: 'awaiting_decision', decision: null, refundId: null };
+  let signals = 0;
+  // Kept for runs from before the patch, whose RecordDecision call carries the first signal's content.
   let received: RmaDecision | undefined;
   setHandler(approveSignal, (args) => {
+    signals++;
     received ??= { kind: 'approve', note: args?.note ?? null };
   });
   setHandler(rejectSignal, (args) => {
-    received ??= { kind: 'reject', reason: args.reason, note: args.note ?? null };
+    signals++;
+    received ??= { kind: 'reject', reason: args?.reason ?? 'other', note: args?.note ?? null };
   });
   setHandler(statusQuery, () => ({ ...state }));
 
@@ -60,9 +68,29 @@ export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> 
   }
   const ref = { returnId: input.returnId, shopId: input.shopId };
 
-  const decidedInTime = await condition(() => received !== undefined, input.decisionTimeoutSeconds * 1000);
-  state.step = 'settling_decision';
-  const settled = decidedInTime && received ? await db.RecordDecision({ ...ref, decision: received }) : await db.ExpireReturn(ref);
+  // Workflow time is replayed from history, so this deadline is deterministic.
+  const decideBy = Date.now() + input.decisionTimeoutSeconds * 1000;
+  let settled: RmaSettlement | undefined;
+  let seen = 0;
+  while (!settled) {
+    const woken = await condition(() => signals > seen, Math.max(1, decideBy - Date.now()));
+    seen = signals;
+    state.step = 'settling_decision';
+    if (!woken) {
+      settled = await db.ExpireReturn(ref);
+    } else if (!patched(ADOPT_RECORDED_DECISION_PATCH)) {
+      // A run from before the patch (its history has this call): the activity now only adopts a recorded decision.
+      settled = await db.RecordDecision({ ...ref, decision: received! });
+    } else {
+      const reading = await db.ReadDecision(ref);
+      if (reading.kind === 'undecided') {
+        log.warn('a signal arrived without a recorded decision; ignored', { returnId: input.returnId });
+        state.step = 'awaiting_decision';
+      } else {
+        settled = reading;
+      }
+    }
+  }
   state.decision = settled.kind === 'missing' ? null : settled.kind;
 
   const notifyCustomer = async (notice: CustomerNotice) => {

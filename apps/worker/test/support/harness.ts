@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
-import { Order, Refund, ReturnRequest, ReturnRequestEvent } from '@cartly/db';
+import { LockMode, Order, recordReturnTransition, Refund, ReturnRequest, ReturnRequestEvent } from '@cartly/db';
+import type { RmaDecision } from '@cartly/contracts/workflows';
 import { createTestDatabase, type TestDatabase } from '@cartly/db/testing';
 import { createMailer, type Mailer } from '@cartly/mail';
 import { startSmtpSink, type SmtpSink } from '@cartly/mail/testing';
@@ -28,6 +29,11 @@ export interface WorkerHarness {
   startWorker(opts?: { payments?: PaymentProvider; shutdownGraceTime?: Duration }): Promise<RunningWorker>;
   /** Starts an RMAWorkflow (on this harness's task queue unless told otherwise); close() terminates it if still running. */
   startRma(ref: RmaRef, decisionTimeoutSeconds?: number, taskQueue?: string): Promise<WorkflowHandle<typeof RMAWorkflow>>;
+  /**
+   * What the API's approve/reject does: records the decision on the still-`requested` row (under its lock;
+   * a decided row is left alone, like the API's 409), then signals. The workflow acts only on the record.
+   */
+  decide(ref: RmaRef, handle: WorkflowHandle, decision: RmaDecision): Promise<void>;
   snapshot(seed: SeededReturn): Promise<{ status: string; history: string[]; refunds: number; refundedCents: number }>;
   close(): Promise<void>;
 }
@@ -76,6 +82,18 @@ export async function startWorkerHarness(name: string): Promise<WorkerHarness> {
       });
       handles.push(handle);
       return handle;
+    },
+    async decide(ref, handle, decision) {
+      await db.orm.em.fork().transactional(async (em) => {
+        const request = await em.findOneOrFail(ReturnRequest, { id: ref.returnId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (request.status !== 'requested') return;
+        request.decidedAt = new Date();
+        request.decisionNote = decision.note ?? null;
+        if (decision.kind === 'reject') request.rejectReason = decision.reason;
+        recordReturnTransition(em, request, decision.kind === 'approve' ? 'approved' : 'rejected', { actor: 'merchant', note: request.decisionNote });
+      });
+      const { kind, ...args } = decision;
+      await handle.signal(kind, args);
     },
     async snapshot(seed) {
       const em = db.orm.em.fork();

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'HEADERS_TOO_LARGE',
   /** An outside system we depend on (an OAuth provider) failed or timed out: 502. */
   'UPSTREAM_FAILED',
+  /** A system we depend on (Temporal) did not answer in time, after our request may have reached it: 503. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

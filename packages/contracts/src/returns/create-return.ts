@@ -9,8 +9,10 @@ export const createReturnMeta = route({
   description:
     'Only fulfilled units of the customer\'s own order, not already in an open or completed return, within the shop\'s ' +
     'return window (default 30 days from the line\'s fulfilment). Starts the return workflow; the merchant then approves ' +
-    '(refund) or rejects, or the request expires. Another customer\'s order answers 404; an ineligible line 422.',
-  errors: [404, 422],
+    '(refund) or rejects, or the request expires. Another customer\'s order answers 404; an ineligible line 422. ' +
+    '503: the request was recorded but the workflow service did not confirm its start in time; it may have been ' +
+    'applied: refresh the return list (GET /customer/returns) before asking again.',
+  errors: [404, 422, 503],
 });
 
 const ZCreateReturnLine = z

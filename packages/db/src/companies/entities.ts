@@ -68,7 +68,7 @@ export type ICompanyLocation = InferEntity<typeof CompanyLocation>;
 
 /**
  * One line of a location's budget: `charge` (positive, one per order),
- * `refund` (negative) and `reset` (minus the spend carried out of the old
+ * `refund` (negative, one per refund of a company order) and `reset` (minus the spend carried out of the old
  * period, one per location and new period: partial unique index in the migration).
  */
 export const CompanyBudgetEntry = defineEntity({
@@ -83,6 +83,8 @@ export const CompanyBudgetEntry = defineEntity({
     /** The period the entry counts in; for a reset, the period it opens. */
     periodStart: p.string().columnType('date'),
     order: p.manyToOne(Order).mapToPk().nullable(),
+    /** A refund's payment idempotency key: one credit per refund (partial unique index in the migration). */
+    idempotencyKey: p.string().length(120).nullable(),
     createdAt: createdAtColumn(),
   },
   indexes: [{ properties: ['shop', 'location'] }],

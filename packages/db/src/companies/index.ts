@@ -1,3 +1,4 @@
 export * from './entities.js';
 export * from './periods.js';
 export * from './budget-reset.js';
+export * from './budget-credit.js';

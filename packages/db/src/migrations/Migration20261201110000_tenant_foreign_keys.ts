@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { parentsOf, tenantKeysDownSql, tenantKeysUpSql, type TenantReference } from '../lib/tenant-keys.js';
 
 /*
  * Tenancy in the schema itself: a shop-owned row may only reference a row of the same shop.
@@ -7,23 +8,17 @@ import { Migration } from '@mikro-orm/migrations';
  * nullable reference be null). Parents get the unique (shop_id, id) such a key needs.
  *
  * Rule for every new shop-owned table: reference another shop-owned table only together with
- * shop_id, by adding its pair here in a migration of your own (same SQL), and give a new parent
- * table `unique (shop_id, id)`. The existing data is checked first: the migration refuses to
- * run, naming the table and count, if any row already points into another shop.
+ * shop_id, by listing its pair in a migration of your own (the SQL of ../lib/tenant-keys.ts, as
+ * Migration20261201123000_tenant_foreign_keys_domains does), and give a new parent table
+ * `unique (shop_id, id)`. The existing data is checked first: the migration refuses to run,
+ * naming the table and count, if any row already points into another shop.
  */
 
-export const tenantKeyName = (child: string, column: string) => `${child}_${column}_same_shop`;
-
-/** The unique (shop_id, id) a parent needs before composite keys can reference it. */
-export const shopIdIdUniqueSql = (parent: string) => `alter table "${parent}" add constraint "${parent}_shop_id_id_unique" unique ("shop_id", "id");`;
-
-/** The composite key (shop_id, column) -> parent (shop_id, id). */
-export const tenantKeySql = (child: string, column: string, parent: string) =>
-  `alter table "${child}" add constraint "${tenantKeyName(child, column)}" foreign key ("shop_id", "${column}") references "${parent}" ("shop_id", "id");`;
+export { tenantKeyName } from '../lib/tenant-keys.js';
 
 export class Migration20261201110000_tenant_foreign_keys extends Migration {
   // A static field, so the class text (which names the test template database) changes with the list.
-  static readonly references: readonly [child: string, column: string, parent: string][] = [
+  static readonly references: readonly TenantReference[] = [
     ['product_variant', 'product_id', 'product'],
     ['order', 'customer_id', 'customer'],
     ['order_line', 'order_id', 'order'],
@@ -53,22 +48,16 @@ export class Migration20261201110000_tenant_foreign_keys extends Migration {
   ];
 
   static get parents(): string[] {
-    return [...new Set(this.references.map(([, , parent]) => parent))];
+    return parentsOf(this.references);
   }
 
   override async up(): Promise<void> {
-    const checks = Migration20261201110000_tenant_foreign_keys.references.map(
-      ([child, column, parent]) => `
-  select count(*) into n from "${child}" c join "${parent}" p on p.id = c."${column}" where p.shop_id <> c.shop_id;
-  if n > 0 then raise exception 'tenancy check: % row(s) of ${child}.${column} reference a ${parent} of another shop; fix them before migrating', n; end if;`,
-    ).join('');
-    this.addSql(`do $$ declare n bigint; begin${checks}\nend $$;`);
-    for (const parent of Migration20261201110000_tenant_foreign_keys.parents) this.addSql(shopIdIdUniqueSql(parent));
-    for (const [child, column, parent] of Migration20261201110000_tenant_foreign_keys.references) this.addSql(tenantKeySql(child, column, parent));
+    const self = Migration20261201110000_tenant_foreign_keys;
+    for (const sql of tenantKeysUpSql(self.references, self.parents)) this.addSql(sql);
   }
 
   override async down(): Promise<void> {
-    for (const [child, column] of Migration20261201110000_tenant_foreign_keys.references) this.addSql(`alter table "${child}" drop constraint "${tenantKeyName(child, column)}";`);
-    for (const parent of Migration20261201110000_tenant_foreign_keys.parents) this.addSql(`alter table "${parent}" drop constraint "${parent}_shop_id_id_unique";`);
+    const self = Migration20261201110000_tenant_foreign_keys;
+    for (const sql of tenantKeysDownSql(self.references, self.parents)) this.addSql(sql);
   }
 }

@@ -11,7 +11,10 @@ import { Migration20261201085436_portal_core as M7 } from './Migration2026120108
 import { Migration20261201093000_rate_limit_window as M8 } from './Migration20261201093000_rate_limit_window.js';
 import { Migration20261201094950_security as M9 } from './Migration20261201094950_security.js';
 import { Migration20261201110000_tenant_foreign_keys as M10 } from './Migration20261201110000_tenant_foreign_keys.js';
-import { Migration20261201120048_sso as M11 } from './Migration20261201120048_sso.js';
+import { Migration20261201120000_company_budget_refunds as M11 } from './Migration20261201120000_company_budget_refunds.js';
+import { Migration20261201121853_token_expiry_shop_country as M12 } from './Migration20261201121853_token_expiry_shop_country.js';
+import { Migration20261201123000_tenant_foreign_keys_domains as M13 } from './Migration20261201123000_tenant_foreign_keys_domains.js';
+import { Migration20261201130000_sso as M14 } from './Migration20261201130000_sso.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
@@ -25,5 +28,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201093000_rate_limit_window', class: M8 },
   { name: 'Migration20261201094950_security', class: M9 },
   { name: 'Migration20261201110000_tenant_foreign_keys', class: M10 },
-  { name: 'Migration20261201120048_sso', class: M11 },
+  { name: 'Migration20261201120000_company_budget_refunds', class: M11 },
+  { name: 'Migration20261201121853_token_expiry_shop_country', class: M12 },
+  { name: 'Migration20261201123000_tenant_foreign_keys_domains', class: M13 },
+  { name: 'Migration20261201130000_sso', class: M14 },
 ];

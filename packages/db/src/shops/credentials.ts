@@ -15,6 +15,8 @@ export const StorefrontAccessToken = defineEntity({
     shop: p.manyToOne(Shop).mapToPk().deleteRule('cascade'),
     title: p.string().length(200),
     tokenHash: p.string().length(64).unique(),
+    /** Optional: a SAT given a lifetime (`shop:create --sat-ttl-days`) stops working then. */
+    expiresAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
     createdAt: createdAtColumn(),
   },
@@ -50,6 +52,8 @@ export const App = defineEntity({
     clientId: p.string().length(64).unique(),
     tokenHash: p.string().length(64).unique(),
     iframeHosts: p.json<string[]>().onCreate(() => []),
+    /** Optional: an app token given a lifetime (`app:install --ttl-days`) stops working then. */
+    tokenExpiresAt: p.datetime().nullable(),
     uninstalledAt: p.datetime().nullable(),
     createdAt: createdAtColumn(),
   },

@@ -15,7 +15,7 @@ export interface ShopSettings {
   passwordlessSignup?: boolean;
   /** Origins/URL prefixes magic-link redirect_url may point at. */
   redirectAllowList?: string[];
-  /** E.164 calling-code prefixes SMS may go to (e.g. ["+1", "+44"]); unset means any. */
+  /** E.164 calling-code prefixes SMS may go to (e.g. ["+1", "+44"]); unset means the shop's country's (any when it has none). */
   smsAllowedCallingCodes?: string[];
   /** BCP 47 locale the portal speaks (default `en`); extension blocks see it. */
   locale?: string;
@@ -34,6 +34,8 @@ export const Shop = defineEntity({
     currency: p.string().length(3).default('USD'),
     /** IANA time zone; B2B budget periods start at midnight here. */
     timezone: p.string().length(64).default('UTC'),
+    /** ISO 3166-1 alpha-2 country the shop trades from; SMS go only there unless settings say otherwise. */
+    country: p.string().length(2).nullable(),
     settings: p.json<ShopSettings>().onCreate(() => ({})),
     createdAt: createdAtColumn(),
   },

@@ -1,22 +1,22 @@
 import { Migration } from '@mikro-orm/migrations';
-import { shopIdIdUniqueSql, tenantKeySql } from './Migration20261201110000_tenant_foreign_keys.js';
+import { tenantKeysUpSql, type TenantReference } from '../lib/tenant-keys.js';
 
 /*
  * Enterprise SSO (issue #12): a company's IdP configuration and its email domains (unique per shop, so
  * two companies can never claim one), pending logins (single use: deleted by the callback), and the
  * customers' identities at IdPs. `customer.email_verified_at` records that an IdP vouched for the email.
- * Composite tenant keys as Migration20261201110000_tenant_foreign_keys prescribes.
+ * Composite tenant keys (lib/tenant-keys.ts), each repeating its entity key's ON DELETE action.
  */
-export class Migration20261201120048_sso extends Migration {
-  static readonly references: readonly [child: string, column: string, parent: string][] = [
-    ['company_sso', 'company_id', 'company'],
-    ['company_sso_domain', 'sso_id', 'company_sso'],
-    ['sso_login', 'company_id', 'company'],
-    ['sso_identity', 'customer_id', 'customer'],
+export class Migration20261201130000_sso extends Migration {
+  static readonly references: readonly TenantReference[] = [
+    ['company_sso', 'company_id', 'company', 'cascade'],
+    ['company_sso_domain', 'sso_id', 'company_sso', 'cascade'],
+    ['sso_login', 'company_id', 'company', 'cascade'],
+    ['sso_identity', 'customer_id', 'customer', 'cascade'],
   ];
 
-  /** Parents that had no unique (shop_id, id) yet (customer got one in the tenant-keys migration). */
-  static readonly newParents = ['company', 'company_sso'] as const;
+  /** The one new parent (company and customer got their unique (shop_id, id) in earlier tenant-key migrations). */
+  static readonly newParents = ['company_sso'] as const;
 
   override async up(): Promise<void> {
     this.addSql(`create table "company_sso" ("id" uuid not null, "shop_id" uuid not null, "company_id" uuid not null, "provider" text check ("provider" in ('google', 'azure', 'okta', 'custom')) not null, "issuer" varchar(500) not null, "client_id" varchar(200) not null, "client_secret_sealed" text not null, "default_role" text check ("default_role" in ('admin', 'buyer', 'viewer')) not null, "enabled" boolean not null, "enforce" boolean not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "company_sso_pkey" primary key ("id"));`);
@@ -39,8 +39,7 @@ export class Migration20261201120048_sso extends Migration {
     this.addSql(`alter table "sso_login" add constraint "sso_login_shop_id_foreign" foreign key ("shop_id") references "shop" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "sso_login" add constraint "sso_login_company_id_foreign" foreign key ("company_id") references "company" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "customer" add column "email_verified_at" timestamptz null;`);
-    for (const parent of Migration20261201120048_sso.newParents) this.addSql(shopIdIdUniqueSql(parent));
-    for (const [child, column, parent] of Migration20261201120048_sso.references) this.addSql(tenantKeySql(child, column, parent));
+    for (const sql of tenantKeysUpSql(Migration20261201130000_sso.references, Migration20261201130000_sso.newParents)) this.addSql(sql);
   }
 
   override async down(): Promise<void> {
@@ -48,7 +47,6 @@ export class Migration20261201120048_sso extends Migration {
     this.addSql(`drop table if exists "sso_login" cascade;`);
     this.addSql(`drop table if exists "sso_identity" cascade;`);
     this.addSql(`drop table if exists "company_sso" cascade;`);
-    this.addSql(`alter table "company" drop constraint "company_shop_id_id_unique";`);
     this.addSql(`alter table "customer" drop column "email_verified_at";`);
   }
 }

@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/*
+ * A refunded company order gives its budget back, once per refund. The
+ * location row is locked first and everything else is read after the lock,
+ * so concurrent refunds of one order queue and each sees what the previous
+ * one credited (never more than the order was charged). The idempotency key
+ * (the refund's own payment key) is unique per shop among ledger entries, so
+ * a retried refund credits nothing twice. A period that has closed stays as
+ * it was spent: only a refund in the charge's own period moves `spent_cents`,
+ * keeping it equal to the ledger's running sum.
+ */
+export async function creditCompanyRefund(
+  em: EntityManager,
+  r: { shopId: string; orderId: string; amountCents: number; idempotencyKey: string },
+): Promise<{ creditedCents: number }> {
+  const none = { creditedCents: 0 };
+  if (r.amountCents <= 0) return none;
+  const [link] = await em.execute<{ location_id: string }[]>(
+    'select location_id from company_order where shop_id = ? and order_id = ?', [r.shopId, r.orderId]);
+  if (!link) return none;
+  const [location] = await em.execute<{ spent_cents: number; period_start: string }[]>(
+    `select spent_cents, to_char(period_start, 'YYYY-MM-DD') as period_start from company_location where shop_id = ? and id = ? for update`,
+    [r.shopId, link.location_id]);
+  const [ledger] = await em.execute<{ charged: number | null; period_start: string | null; refunded: number }[]>(
+    `select max(amount_cents) filter (where kind = 'charge')::int as charged,
+            to_char(max(period_start) filter (where kind = 'charge'), 'YYYY-MM-DD') as period_start,
+            coalesce(-sum(amount_cents) filter (where kind = 'refund'), 0)::int as refunded
+       from company_budget_entry where shop_id = ? and order_id = ?`,
+    [r.shopId, r.orderId]);
+  if (!location || !ledger?.charged || ledger.period_start !== location.period_start) return none;
+  const credit = Math.min(r.amountCents, ledger.charged - ledger.refunded);
+  if (credit <= 0) return none;
+  const inserted = await em.execute<{ id: string }[]>(
+    `insert into company_budget_entry (id, shop_id, location_id, kind, amount_cents, period_start, order_id, idempotency_key, created_at)
+     values (gen_random_uuid(), ?, ?, 'refund', ?, ?, ?, ?, now()) on conflict do nothing returning id`,
+    [r.shopId, link.location_id, -credit, location.period_start, r.orderId, r.idempotencyKey]);
+  if (inserted.length === 0) return none;
+  await em.execute(
+    'update company_location set spent_cents = greatest(0, spent_cents - ?), updated_at = now() where shop_id = ? and id = ?',
+    [credit, r.shopId, link.location_id]);
+  return { creditedCents: credit };
+}
