@@ -62,6 +62,7 @@ function withFragment(target: string, values: Record<string, string>): string {
 }
 
 const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+const htmlPage = (title: string) => ({ 'text/html': { schema: { type: 'string' }, example: `<!doctype html>…<h1>${title}</h1>…` } });
 
 export const ssoRawRoutes: RawRoute[] = [
   {
@@ -128,14 +129,17 @@ export const ssoRawRoutes: RawRoute[] = [
       responses: {
         200: {
           description: 'With `Accept: application/json`: the customer access token.',
-          content: { 'application/json': { schema: { type: 'object', required: ['access_token', 'expires_at', 'customer_id'], properties: {
-            access_token: { type: 'string' }, expires_at: { type: 'string', format: 'date-time' }, customer_id: { type: 'string', format: 'uuid' },
-          } } } },
+          content: { 'application/json': {
+            schema: { type: 'object', additionalProperties: false, required: ['access_token', 'expires_at', 'customer_id'], properties: {
+              access_token: { type: 'string' }, expires_at: { type: 'string', format: 'date-time' }, customer_id: { type: 'string', format: 'uuid' },
+            } },
+            example: { access_token: 'cat_3q2vYt0x…', expires_at: '2026-12-15T12:00:00.000Z', customer_id: '01a2318b-063c-7025-8839-e934ca718972' },
+          } },
         },
         302: { description: 'Back to the `redirect_uri` given at init, with the token or the error in the URL fragment.' },
-        400: { description: 'Unknown, reused, expired or missing state: the envelope, or an HTML page when `Accept` names `text/html` (a browser).', content: { ...errorContent, 'text/html': { schema: { type: 'string' } } } },
+        400: { description: 'Unknown, reused, expired or missing state: the envelope, or an HTML page when `Accept` names `text/html` (a browser).', content: { ...errorContent, ...htmlPage('This sign-in link cannot be used') } },
         422: { description: 'JSON clients: the login was refused; `details.error` is the code.', content: errorContent },
-        502: { description: 'The IdP did not answer in time or failed; the message names the company and provider (an HTML page for browsers).', content: { ...errorContent, 'text/html': { schema: { type: 'string' } } } },
+        502: { description: 'The IdP did not answer in time or failed; the message names the company and provider (an HTML page for browsers).', content: { ...errorContent, ...htmlPage('Your company\'s sign-in service is not answering') } },
       },
     },
   },
