@@ -3,6 +3,7 @@ import { createTestDatabase } from '../testing/databases.js';
 import { Customer, Shop } from '../entities/index.js';
 import { Migration20261201110000_tenant_foreign_keys as TenantKeys } from '../migrations/Migration20261201110000_tenant_foreign_keys.js';
 import { Migration20261201123000_tenant_foreign_keys_domains as DomainKeys } from '../migrations/Migration20261201123000_tenant_foreign_keys_domains.js';
+import { Migration20261201130000_sso as SsoKeys } from '../migrations/Migration20261201130000_sso.js';
 import { shopScopedUniqueName, tenantKeyName } from './tenant-keys.js';
 
 const insertAddress = `insert into customer_address (id, shop_id, customer_id, address1, city, country_code, is_default, created_at, updated_at)
@@ -27,7 +28,7 @@ async function twoShops() {
   return { db, conn, a: a.id, b: b.id, ann: ann.id, companyA, companyB };
 }
 
-const allReferences = [...TenantKeys.references, ...DomainKeys.references];
+const allReferences = [...TenantKeys.references, ...DomainKeys.references, ...SsoKeys.references];
 
 test('a row of one shop can never reference another shop\'s row, whatever the code does', async () => {
   const { db, conn, a, b, ann, companyA, companyB } = await twoShops();
@@ -60,7 +61,7 @@ test('every shop-owned reference has its tenant key, and the keys delete as the 
         and exists (select 1 from pg_attribute s where s.attrelid = c.confrelid and s.attname = 'shop_id')`);
     const unquote = (t: string) => t.replaceAll('"', '');
     expect(references.map((r) => `${unquote(r.child)}.${r.col}`).sort()).toEqual(allReferences.map(([child, column]) => `${child}.${column}`).sort());
-    for (const [child, column] of DomainKeys.references) {
+    for (const [child, column] of [...DomainKeys.references, ...SsoKeys.references]) {
       const [composite]: { del: string }[] = await conn.execute('select confdeltype as del from pg_constraint where conname = ?', [tenantKeyName(child, column)]);
       const entityKey = references.find((r) => unquote(r.child) === child && r.col === column)!;
       expect(`${child}.${column} ${composite?.del}`).toBe(`${child}.${column} ${entityKey.del}`);
@@ -77,7 +78,9 @@ test('every shop-owned reference has its tenant key, and the keys delete as the 
 test('the migrations check existing data first and name what is wrong', async () => {
   const { db, conn, b, ann, companyA } = await twoShops();
   try {
-    // Back to the schema before these migrations, with cross-shop rows that slipped in.
+    // Back to the schema before these migrations, with cross-shop rows that slipped in (later keys depend on these parents).
+    for (const [child, column] of SsoKeys.references) await conn.execute(`alter table "${child}" drop constraint "${tenantKeyName(child, column)}"`);
+    for (const parent of SsoKeys.newParents) await conn.execute(`alter table "${parent}" drop constraint "${shopScopedUniqueName(parent)}"`);
     for (const keys of [DomainKeys, TenantKeys]) {
       for (const [child, column] of keys.references) await conn.execute(`alter table "${child}" drop constraint "${tenantKeyName(child, column)}"`);
       for (const parent of keys.parents) await conn.execute(`alter table "${parent}" drop constraint "${shopScopedUniqueName(parent)}"`);

@@ -14,6 +14,7 @@ import { Migration20261201110000_tenant_foreign_keys as M10 } from './Migration2
 import { Migration20261201120000_company_budget_refunds as M11 } from './Migration20261201120000_company_budget_refunds.js';
 import { Migration20261201121853_token_expiry_shop_country as M12 } from './Migration20261201121853_token_expiry_shop_country.js';
 import { Migration20261201123000_tenant_foreign_keys_domains as M13 } from './Migration20261201123000_tenant_foreign_keys_domains.js';
+import { Migration20261201130000_sso as M14 } from './Migration20261201130000_sso.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201120000_company_budget_refunds', class: M11 },
   { name: 'Migration20261201121853_token_expiry_shop_country', class: M12 },
   { name: 'Migration20261201123000_tenant_foreign_keys_domains', class: M13 },
+  { name: 'Migration20261201130000_sso', class: M14 },
 ];
