@@ -8,6 +8,8 @@ export interface MountOptions {
   apiUrl: string;
   /** The shop's storefront access token (public; it names the shop). */
   storefrontAccessToken: string;
+  /** The shop's id (as in the admin API): the portal reads the shop's settings and custom CSS with it. Without it, the widget's own look with everything on. */
+  shopId?: string;
   /** Where an emailed sign-in link brings the customer back to; default: this page. Must be on the shop's redirect allow-list. */
   magicLinkRedirectUrl?: string;
   /** Where the login is kept between page loads (default `session`: until the tab closes). */
@@ -26,6 +28,7 @@ const mounted = new WeakMap<Element, PortalHandle>();
 function check(options: MountOptions): void {
   if (!options || typeof options.apiUrl !== 'string' || !/^https?:\/\//.test(options.apiUrl)) throw new TypeError('CartlyPortal.mount: apiUrl must be an http(s) URL');
   if (typeof options.storefrontAccessToken !== 'string' || !options.storefrontAccessToken) throw new TypeError('CartlyPortal.mount: storefrontAccessToken is required');
+  if (options.shopId !== undefined && !/^[0-9a-f-]{36}$/i.test(options.shopId)) throw new TypeError('CartlyPortal.mount: shopId must be the shop\'s id (a UUID)');
 }
 
 /**
@@ -52,6 +55,8 @@ export function mount(element: HTMLElement, options: MountOptions): PortalHandle
       apiUrl: options.apiUrl,
       storefrontAccessToken: options.storefrontAccessToken,
       store,
+      shopId: options.shopId,
+      root,
       magicLinkRedirectUrl: options.magicLinkRedirectUrl ?? currentPageUrl(),
       currency: options.currency ?? 'USD',
     }),

@@ -24,8 +24,11 @@ export interface SessionStore {
   clear(): void;
 }
 
+/** The storage key of one API + shop pair's login. */
+export const sessionKey = (apiUrl: string, storefrontAccessToken: string) => `cartly-portal:${fnv1a(`${apiUrl}|${storefrontAccessToken}`)}`;
+
 export function sessionStore(apiUrl: string, storefrontAccessToken: string, persist: Persist): SessionStore {
-  const key = `cartly-portal:${fnv1a(`${apiUrl}|${storefrontAccessToken}`)}`;
+  const key = sessionKey(apiUrl, storefrontAccessToken);
   let memory: StoredSession | null = null;
   const storage = (): Storage | null => {
     try {

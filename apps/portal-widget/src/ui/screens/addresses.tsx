@@ -6,7 +6,9 @@ import { Empty, ErrorNote, Field, fieldMessage, FormFooter, Loaded, ScreenTitle,
 type Editing = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; address: Address };
 
 export function Addresses() {
-  const { api } = usePortal();
+  const { api, features } = usePortal();
+  // The shop's settings may switch address editing off: the book is then read-only here.
+  const editable = features.addressEdit;
   const load = useLoad(() => listAddresses(api));
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const done = () => {
@@ -16,7 +18,9 @@ export function Addresses() {
   return (
     <section>
       <ScreenTitle>Addresses</ScreenTitle>
-      {editing.mode === 'none' ? (
+      {!editable ? (
+        <p class="cp-hint">To change an address, please contact the shop.</p>
+      ) : editing.mode === 'none' ? (
         <button type="button" class="cp-button" onClick={() => setEditing({ mode: 'new' })}>
           Add an address
         </button>
@@ -30,7 +34,7 @@ export function Addresses() {
           ) : (
             <ul class="cp-cards">
               {page.items.map((a) => (
-                <AddressCard key={a.id} address={a} onEdit={() => setEditing({ mode: 'edit', address: a })} onChanged={load.reload} />
+                <AddressCard key={a.id} address={a} editable={editable} onEdit={() => setEditing({ mode: 'edit', address: a })} onChanged={load.reload} />
               ))}
             </ul>
           )
@@ -40,7 +44,7 @@ export function Addresses() {
   );
 }
 
-function AddressCard({ address: a, onEdit, onChanged }: { address: Address; onEdit(): void; onChanged(): void }) {
+function AddressCard({ address: a, editable, onEdit, onChanged }: { address: Address; editable: boolean; onEdit(): void; onChanged(): void }) {
   const { api } = usePortal();
   const [confirming, setConfirming] = useState(false);
   const remove = useAction(async () => {
@@ -64,7 +68,7 @@ function AddressCard({ address: a, onEdit, onChanged }: { address: Address; onEd
         {a.phone && <span><br />{a.phone}</span>}
       </address>
       {a.is_default && <span class="cp-badge">Default</span>}
-      <div class="cp-actions">
+      {editable && <div class="cp-actions">
         <button type="button" class="cp-button cp-secondary" onClick={onEdit}>
           Edit
         </button>
@@ -87,7 +91,7 @@ function AddressCard({ address: a, onEdit, onChanged }: { address: Address; onEd
             Delete
           </button>
         )}
-      </div>
+      </div>}
       {(remove.error ?? makeDefault.error) && <ErrorNote error={(remove.error ?? makeDefault.error)!} />}
     </li>
   );

@@ -1,20 +1,23 @@
 import { useState } from 'preact/hooks';
 import type { Api } from '../../api/client.js';
 import { requestCode, requestMagicLink, verifyCode, type Channel, type LoginResult } from '../../api/passwordless.js';
+import type { AuthMethod } from '../../theme/apply.js';
 import { ErrorNote, Field, fieldMessage, ScreenTitle, useAction } from '../kit.js';
 
 type Method = Channel | 'link';
 type Step = { name: 'ask' } | { name: 'code'; identifier: string; channel: Channel } | { name: 'link-sent'; email: string };
 
-const METHODS: { value: Method; label: string }[] = [
-  { value: 'email', label: 'Email me a code' },
-  { value: 'sms', label: 'Text me a code' },
-  { value: 'link', label: 'Email me a link' },
+const METHODS: { value: Method; label: string; setting: AuthMethod }[] = [
+  { value: 'email', label: 'Email me a code', setting: 'otp_email' },
+  { value: 'sms', label: 'Text me a code', setting: 'otp_sms' },
+  { value: 'link', label: 'Email me a link', setting: 'magic_link' },
 ];
 
 /** Passwordless login: a code by email or SMS, or a magic link that comes back to this page. */
-export function Login({ api, onLogin, notice, magicLinkRedirectUrl }: { api: Api; onLogin(r: LoginResult): void; notice?: string | undefined; magicLinkRedirectUrl?: string | undefined }) {
-  const [method, setMethod] = useState<Method>('email');
+export function Login({ api, onLogin, notice, methods, magicLinkRedirectUrl }: { api: Api; onLogin(r: LoginResult): void; notice?: string | undefined; methods: AuthMethod[]; magicLinkRedirectUrl?: string | undefined }) {
+  // Only the methods the shop's settings offer, in its order.
+  const offered = methods.flatMap((m) => METHODS.filter((x) => x.setting === m));
+  const [method, setMethod] = useState<Method>(offered[0]?.value ?? 'email');
   const [identifier, setIdentifier] = useState('');
   const [code, setCode] = useState('');
   const [step, setStep] = useState<Step>({ name: 'ask' });
@@ -94,15 +97,15 @@ export function Login({ api, onLogin, notice, magicLinkRedirectUrl }: { api: Api
           void ask.run();
         }}
       >
-        <fieldset class="cp-choice">
+        {offered.length > 1 && <fieldset class="cp-choice">
           <legend>How would you like to log in?</legend>
-          {METHODS.map((m) => (
+          {offered.map((m) => (
             <label key={m.value}>
               <input type="radio" name="cp-method" value={m.value} checked={method === m.value} onChange={() => setMethod(m.value)} />
               {m.label}
             </label>
           ))}
-        </fieldset>
+        </fieldset>}
         <Field
           label={isPhone ? 'Phone number' : 'Email'}
           hint={isPhone ? 'With country code, e.g. +14155550123' : undefined}
