@@ -7,6 +7,9 @@ import { createLoggedInCustomer, createShop, rest, setShopSettings, startTestApi
 import { installApp, registered } from '../../api/test/extensions.js';
 import { createCompany, createLocation, createMember, orderOf, type Member } from '../../api/test/companies.js';
 import { sql } from '../../api/test/passwordless.js';
+import { seedDemo } from '../../api/src/cli/seed-demo.js';
+import { issueCustomerToken } from '../../api/src/auth/credentials.js';
+import { Customer } from '@cartly/db';
 import { sessionKey } from '../src/session.js';
 import { launchChromium } from './browser.js';
 import { buildWidget } from './build.js';
@@ -339,6 +342,32 @@ describe('the shop\'s settings and custom CSS', () => {
     expect(await page.getByRole('button', { name: 'Add an address' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'settings-addresses-1280');
+    await context.close();
+  });
+});
+
+describe('the demo shop of `npm start`', () => {
+  it('shows the demo app\'s three blocks and, to the demo buyer, the company views', async () => {
+    // As `npm start` runs it (cli/main.ts demo:seed): in one transaction.
+    const { demo, token } = await t.db.orm.em.fork().transactional(async (em) => {
+      const seeded = await seedDemo(em, { storefrontOrigins: [store.origin] });
+      const buyer = await em.findOneOrFail(Customer, { shop: seeded.shop_id, email: 'b2b-buyer@cartly.test' });
+      const cat = issueCustomerToken(em, { shopId: seeded.shop_id, customerId: buyer.id, ttlHours: 1 });
+      await em.flush();
+      return { demo: seeded, token: cat.token };
+    });
+    const demoShop = { shopId: demo.shop_id, sat: demo.storefront_access_token, adminToken: demo.admin_token };
+    const { context, page } = await open(demoShop, { cat: token });
+    const overview = page.locator('[data-slot="account_overview"]');
+    await overview.getByText('Welcome back, Ben!').waitFor();
+    await overview.locator('iframe[title="Rewards"]').waitFor();
+    await overview.getByRole('button', { name: 'Get my link' }).waitFor();
+    await shoot(page, 'demo-overview-1280');
+    await nav(page, 'Company').click();
+    await page.getByRole('heading', { name: 'Demo Supplies Ltd' }).waitFor();
+    await page.getByRole('listitem', { name: 'Location Head office' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'demo-company-1280');
     await context.close();
   });
 });
