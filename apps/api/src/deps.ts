@@ -6,6 +6,7 @@ import { passwordlessDeps, type PasswordlessDeps } from './passwordless/deps.js'
 import { portalCoreDeps, type PortalCoreDeps } from './portal-core/deps.js';
 import { returnsDeps, type ReturnsDeps } from './returns/deps.js';
 import { extensionsDeps, type ExtensionsDeps } from './extensions/deps.js';
+import { ssoDeps, type SsoDeps } from './sso/deps.js';
 
 /** Each domain's narrow dependencies, composed once where the app starts. */
 export interface DomainDeps {
@@ -14,6 +15,7 @@ export interface DomainDeps {
   appSessions: AppSessionsDeps;
   portalCore: PortalCoreDeps;
   extensions: ExtensionsDeps;
+  sso: SsoDeps;
 }
 
 /** `orm` is for what lives in our own database rather than behind an adapter (the ledger payment provider). */
@@ -24,5 +26,6 @@ export function domainDeps(adapters: Adapters, env: Env, orm: MikroORM): DomainD
     appSessions: appSessionsDeps(adapters),
     portalCore: portalCoreDeps(adapters, env, orm),
     extensions: extensionsDeps(adapters, env),
+    sso: ssoDeps(adapters, env),
   };
 }

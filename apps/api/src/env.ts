@@ -4,6 +4,7 @@ import { adaptersEnvShape, adaptersProductionRequirements } from './adapters/env
 import { smsEnvShape, smsProductionRequirements } from './adapters/sms/env.js';
 import { passwordlessEnvShape, passwordlessProductionRequirements } from './passwordless/env.js';
 import { extensionsEnvShape } from './extensions/env.js';
+import { ssoEnvShape } from './sso/env.js';
 import { secretBoxEnvShape, secretBoxProductionRequirements } from './lib/secret-box-env.js';
 
 /** The only place the API reads process.env; everything else receives an Env. Each domain's settings sit beside it. */
@@ -26,6 +27,7 @@ export const ZEnv = z.object({
   ...passwordlessEnvShape,
   ...secretBoxEnvShape,
   ...extensionsEnvShape,
+  ...ssoEnvShape,
 });
 export type Env = z.infer<typeof ZEnv>;
 

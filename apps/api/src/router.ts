@@ -9,6 +9,7 @@ import { returnsRouter } from './returns/router.js';
 import { portalCoreRouter } from './portal-core/router.js';
 import { companiesRouter } from './companies/router.js';
 import { extensionsRouter } from './extensions/router.js';
+import { ssoRouter } from './sso/router.js';
 
 /** The whole API; each domain contributes one router. Keys read domain → sub-resource → verb. */
 export const appRouter = router({
@@ -22,6 +23,7 @@ export const appRouter = router({
   portalCore: portalCoreRouter,
   companies: companiesRouter,
   extensions: extensionsRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { signingKeyRing, type SigningKeyRing } from './signing-keys.js';
 import { createSmsSender } from './sms/create-sms-sender.js';
 import type { SmsSender } from './sms/sender.js';
 import { sidePool, type SidePool } from './side-pool.js';
+import { secretBoxFromEnv, type SecretBox } from '../lib/secret-box.js';
 
 /**
  * The outside systems the API talks to, opened once per process; tests build
@@ -19,6 +20,11 @@ export interface Adapters {
   keys: SigningKeyRing;
   /** Side pool for writes that must survive the request's rollback (failed code attempts). */
   sidePool: SidePool;
+  /**
+   * Seals secrets at rest (AES-256-GCM, DATA_ENCRYPTION_KEYS): one per process, so every domain
+   * (portal core's tokens, SSO client secrets) opens what another part of the process sealed.
+   */
+  secretBox: SecretBox;
 }
 
 export function createAdapters(env: Env): Adapters {
@@ -32,6 +38,7 @@ export function createAdapters(env: Env): Adapters {
     sms: createSmsSender(env),
     keys: signingKeyRing(env),
     sidePool: sidePool({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_SIDE_POOL_MAX }),
+    secretBox: secretBoxFromEnv(env),
   };
 }
 

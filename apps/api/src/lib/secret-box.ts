@@ -25,6 +25,8 @@ export interface SecretBox {
   open(sealed: string, associatedData: string): string;
   /** Whether a sealed value was made with a key other than the current one. */
   needsResealing(sealed: string): boolean;
+  /** The kid that sealed a value (not secret: shown to admins so a rotation can be followed). */
+  keyIdOf(sealed: string): string;
 }
 
 /** A value that cannot be opened; the message names no key material. */
@@ -97,6 +99,9 @@ export function secretBox(keys: { kid: string; key: Buffer }[]): SecretBox {
     },
     needsResealing(sealed) {
       return parse(sealed).kid !== current.kid;
+    },
+    keyIdOf(sealed) {
+      return parse(sealed).kid;
     },
   };
 }

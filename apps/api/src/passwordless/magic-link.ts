@@ -1,4 +1,4 @@
-import { normaliseEmail, type LoginRequested, type MagicLinkLogin } from '@cartly/contracts/passwordless';
+import { normaliseEmail, type LoginRequestAnswer, type MagicLinkLogin } from '@cartly/contracts/passwordless';
 import { decodeJwt } from 'jose';
 import { Shop, uuidv7, type EntityManager } from '@cartly/db';
 import { AppError } from '../errors.js';
@@ -8,6 +8,7 @@ import { deliverEmail, waitLikeDelivery } from './delivery.js';
 import { completeLogin, findCustomer, loadShop, loginFailed, signupAllowed } from './login.js';
 import { magicLinkEmail } from './messages.js';
 import { allowedRedirect } from './redirects.js';
+import { enforcedSsoAnswer } from '../sso/enforced-sso.js';
 import { throttleLoginRequest, type LoginRequestContext } from './request-context.js';
 
 /** The JWT `typ` of a magic link: an AST (or any other token we sign) can never pass for one. */
@@ -32,7 +33,7 @@ function magicLinkUrl(publicBaseUrl: string, token: string): string {
 export async function requestMagicLink(
   ctx: LoginRequestContext,
   input: { email: string; redirect_url?: string },
-): Promise<LoginRequested> {
+): Promise<LoginRequestAnswer> {
   const now = new Date();
   const shop = await loadShop(ctx.em, ctx.shopId);
   let redirect: string | undefined;
@@ -40,6 +41,9 @@ export async function requestMagicLink(
     redirect = allowedRedirect(input.redirect_url, shop.settings.redirectAllowList);
     if (!redirect) throw new AppError('VALIDATION_FAILED', 'redirect_url: is not on the shop\'s redirect allow-list');
   }
+  // Enforced SSO: an email of that domain gets no link, only the company to log in with.
+  const sso = await enforcedSsoAnswer(ctx.em, shop.id, input.email);
+  if (sso) return sso;
   await throttleLoginRequest(ctx, input.email, now);
 
   // The shop-wide setting first, so with sign-up on no address costs a customer lookup (see otp.ts).

@@ -1,10 +1,11 @@
-import type { CustomerAccessTokenResult, LoginChannel, LoginRequested } from '@cartly/contracts/passwordless';
+import type { CustomerAccessTokenResult, LoginChannel, LoginRequestAnswer } from '@cartly/contracts/passwordless';
 import { OtpCode, uuidv7, type EntityManager, type IShop } from '@cartly/db';
 import { deliverEmail, deliverSms, waitLikeDelivery } from './delivery.js';
 import { spendSmsBudget } from './sms-budget.js';
 import { completeLogin, findCustomer, loadShop, loginFailed, signupAllowed } from './login.js';
 import { otpEmail, otpSms } from './messages.js';
 import { newOtpCode, unmatchableHash } from './otp-hash.js';
+import { enforcedSsoAnswer } from '../sso/enforced-sso.js';
 import { resetVerificationCount, throttleLoginRequest, throttleVerification, type LoginRequestContext } from './request-context.js';
 
 const OTP_MAX_TTL_MINUTES = 15;
@@ -38,9 +39,12 @@ export async function storeCode(
 export async function requestOtp(
   ctx: LoginRequestContext,
   input: { channel: LoginChannel; identifier: string },
-): Promise<LoginRequested> {
+): Promise<LoginRequestAnswer> {
   const now = new Date();
   const shop = await loadShop(ctx.em, ctx.shopId);
+  // Enforced SSO: an email of that domain gets no code, only the company to log in with.
+  const sso = input.channel === 'email' ? await enforcedSsoAnswer(ctx.em, shop.id, input.identifier) : null;
+  if (sso) return sso;
   await throttleLoginRequest(ctx, input.identifier, now);
   const ttlMinutes = otpTtlMinutes(shop);
   // The shop-wide setting first: with sign-up on, no identifier costs a customer lookup, so none answers slower.

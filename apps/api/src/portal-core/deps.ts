@@ -3,7 +3,7 @@ import type { MikroORM } from '@cartly/db';
 import { ledgerPaymentProvider, type PaymentProvider } from '@cartly/payments';
 import type { Adapters } from '../adapters/adapters.js';
 import type { Env } from '../env.js';
-import { secretBoxFromEnv, type SecretBox } from '../lib/secret-box.js';
+import type { SecretBox } from '../lib/secret-box.js';
 import type { CustomerAccountClient } from './customer-account-client.js';
 import { openidCustomerAccountClient } from './openid-customer-account-client.js';
 
@@ -30,7 +30,7 @@ export interface PortalCoreDeps {
 
 export function portalCoreDeps(adapters: Adapters, env: Env, orm: MikroORM): PortalCoreDeps {
   return {
-    secretBox: secretBoxFromEnv(env),
+    secretBox: adapters.secretBox,
     customerAccount: openidCustomerAccountClient({ allowLoopbackHttp: env.NODE_ENV !== 'production' }),
     payments: ledgerPaymentProvider({ orm }),
     mailer: adapters.mailer,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import * as oidc from 'openid-client';
+import { oidcConfigurations } from '../adapters/oidc/configurations.js';
 import {
   ProviderGrantRefused, ProviderTokenRejected, ProviderUnavailable, ProviderUnsuitable,
   type CustomerAccountClient, type ProviderSettings, type ProviderTokens,
@@ -15,7 +15,6 @@ export interface OpenidClientOptions {
   maxResponseBytes?: number;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const GRANT_REFUSALS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'invalid_token']);
 
 /** The adapter on openid-client 6: discovery cached per issuer + client, every request with a timeout. */
@@ -23,30 +22,12 @@ export function openidCustomerAccountClient(opts: OpenidClientOptions): Customer
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const ttl = opts.discoveryTtlMs ?? 10 * 60_000;
   const maxBytes = opts.maxResponseBytes ?? 1024 * 1024;
-  const cache = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+  const configs = oidcConfigurations({ allowLoopbackHttp: opts.allowLoopbackHttp, timeoutMs, discoveryTtlMs: ttl });
 
-  const timedFetch: oidc.CustomFetch = (url, options) =>
-    fetch(url, { ...options, signal: AbortSignal.timeout(timeoutMs) } as RequestInit);
-
-  function configFor(s: ProviderSettings): Promise<oidc.Configuration> {
-    const key = [s.issuer, s.clientId, createHash('sha256').update(s.clientSecret ?? '').digest('hex')].join('\n');
-    const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < ttl) return hit.config;
-    const issuer = new URL(s.issuer);
-    const insecure = opts.allowLoopbackHttp && issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname);
-    const config = oidc
-      .discovery(issuer, s.clientId, undefined, s.clientSecret ? oidc.ClientSecretPost(s.clientSecret) : oidc.None(), {
-        [oidc.customFetch]: timedFetch,
-        // Without it the ID token's signature on the code-flow response is not verified.
-        execute: insecure ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks],
-      })
-      .catch((e: unknown) => {
-        cache.delete(key);
-        throw new ProviderUnavailable('provider discovery failed', { cause: e });
-      });
-    cache.set(key, { at: Date.now(), config });
-    return config;
-  }
+  const configFor = (s: ProviderSettings): Promise<oidc.Configuration> =>
+    configs.configFor(s).catch((e: unknown) => {
+      throw new ProviderUnavailable('provider discovery failed', { cause: e });
+    });
 
   function tokensOf(r: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers): ProviderTokens {
     return {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { route } from '../common/route.js';
 import { text } from '../common/text.js';
-import { ZLoginRequested, ZRawIdentifier } from './schemas.js';
+import { ZLoginRequestAnswer, ZRawIdentifier } from './schemas.js';
 import { normaliseEmail } from './identifiers.js';
 
 export const requestMagicLinkMeta = route({
@@ -12,7 +12,9 @@ export const requestMagicLinkMeta = route({
     'carries the token in the URL fragment, which is never sent to a server, so mail scanners that fetch the link ' +
     'do not use it up; when the customer confirms, the page calls `GET /storefront/v1/customer/magic-link/verify`. ' +
     'The link is valid for 15 minutes and works once. `redirect_url` must be on the shop\'s allow-list. ' +
-    'Same limits and same answer for known and unknown emails as the OTP request.',
+    'Same limits and same answer for known and unknown emails as the OTP request. ' +
+    'Enforced SSO: for an email whose domain belongs to a company that enforces SSO, nothing is sent and the answer is ' +
+    '`{"accepted": false, "sso": {company_id, company_name, provider}}`; log in with `GET /storefront/v1/customer/sso/init` instead (this reveals that the domain uses SSO, never whether the address is a customer).',
   errors: [429],
 });
 export const ZRequestMagicLinkInput = z
@@ -30,4 +32,4 @@ export const ZRequestMagicLinkInput = z
     }
     return { ...input, email: email.value };
   });
-export const ZRequestMagicLinkOutput = ZLoginRequested;
+export const ZRequestMagicLinkOutput = ZLoginRequestAnswer;

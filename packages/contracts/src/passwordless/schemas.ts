@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../common/text.js';
 import { ZCustomerAccessToken } from './customer-access-token.js';
 import { normaliseIdentifier, type LoginChannel } from './identifiers.js';
+import { ZSsoRequired } from '../sso/schemas.js';
 
 export const OTP_CODE_LENGTH = 6;
 
@@ -28,6 +29,15 @@ export const ZLoginRequested = z
   })
   .describe('Same answer for known and unknown identifiers.');
 export type LoginRequested = z.infer<typeof ZLoginRequested>;
+
+/**
+ * What an email code or magic-link request answers: accepted (same for known and
+ * unknown addresses), or, for an email of a domain whose company enforces SSO,
+ * `accepted: false` with the company to log in with instead (nothing is sent).
+ * SMS requests always get the first.
+ */
+export const ZLoginRequestAnswer = z.union([ZLoginRequested, ZSsoRequired]);
+export type LoginRequestAnswer = z.infer<typeof ZLoginRequestAnswer>;
 
 export const ZMagicLinkLogin = ZCustomerAccessToken.extend({
   redirect_url: z

@@ -17,6 +17,8 @@ export const Customer = defineEntity({
      * No login looks at it, and it is not unique: anyone may claim any number.
      */
     pendingPhone: p.string().length(16).nullable(),
+    /** When the email was proven by a trusted identity provider (enterprise SSO); null when never. */
+    emailVerifiedAt: p.datetime().nullable(),
     firstName: p.string().length(100).nullable(),
     lastName: p.string().length(100).nullable(),
     createdAt: createdAtColumn(),

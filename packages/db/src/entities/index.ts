@@ -12,6 +12,7 @@ export * from '../lib/rate-limit-window.js';
 export * from '../portal-core/index.js';
 export * from '../companies/index.js';
 export * from '../extensions/index.js';
+export * from '../sso/index.js';
 
 import { Shop } from '../shops/shop.js';
 import { AdminToken, App, CustomerAccessToken, StorefrontAccessToken } from '../shops/credentials.js';
@@ -31,6 +32,7 @@ import {
   LoyaltyAccount, LoyaltyEarnRule, LoyaltyLedgerEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 } from '../portal-core/index.js';
 import { companyEntities } from '../companies/entities.js';
+import { ssoEntities } from '../sso/entities.js';
 import type { Options } from '@mikro-orm/postgresql';
 import { ExtensionBlock, ExtensionBlockVersion, ExtensionRenderError } from '../extensions/index.js';
 
@@ -48,5 +50,6 @@ export const entities: NonNullable<Options['entities']> = [
   LoyaltyProgram, LoyaltyEarnRule, LoyaltyReward, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption,
   AccountApiProvider, AccountApiAuthorization, AccountApiToken,
   ...companyEntities,
+  ...ssoEntities,
   ExtensionBlock, ExtensionBlockVersion, ExtensionRenderError,
 ];

@@ -11,6 +11,7 @@ import { Migration20261201085436_portal_core as M7 } from './Migration2026120108
 import { Migration20261201093000_rate_limit_window as M8 } from './Migration20261201093000_rate_limit_window.js';
 import { Migration20261201094950_security as M9 } from './Migration20261201094950_security.js';
 import { Migration20261201110000_tenant_foreign_keys as M10 } from './Migration20261201110000_tenant_foreign_keys.js';
+import { Migration20261201120048_sso as M11 } from './Migration20261201120048_sso.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201093000_rate_limit_window', class: M8 },
   { name: 'Migration20261201094950_security', class: M9 },
   { name: 'Migration20261201110000_tenant_foreign_keys', class: M10 },
+  { name: 'Migration20261201120048_sso', class: M11 },
 ];
