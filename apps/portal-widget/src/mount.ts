@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { App } from './ui/app.js';
 import { adoptStyles, BASE_CSS } from './ui/styles.js';
-import { currentPageUrl, sessionStore, takeMagicLinkSession, type Persist } from './session.js';
+import { currentPageUrl, sessionStore, takeLoginError, takeMagicLinkSession, type Persist } from './session.js';
 
 export interface MountOptions {
   /** Base URL of the Cartly API, e.g. `https://api.cartly.example`. */
@@ -49,6 +49,7 @@ export function mount(element: HTMLElement, options: MountOptions): PortalHandle
   const store = sessionStore(options.apiUrl, options.storefrontAccessToken, options.persist ?? 'session');
   const fromLink = takeMagicLinkSession();
   if (fromLink) store.write(fromLink);
+  const loginError = fromLink ? null : takeLoginError();
 
   render(
     h(App, {
@@ -58,6 +59,7 @@ export function mount(element: HTMLElement, options: MountOptions): PortalHandle
       shopId: options.shopId,
       root,
       magicLinkRedirectUrl: options.magicLinkRedirectUrl ?? currentPageUrl(),
+      loginError: loginError ?? undefined,
       currency: options.currency ?? 'USD',
     }),
     container,

@@ -32,6 +32,8 @@ export interface AppProps {
   magicLinkRedirectUrl?: string | undefined;
   /** The shop's currency, for amounts the API gives without one (wishlist prices). */
   currency: string;
+  /** Why a company sign-in that returned to this page failed (from its `#error=`), to show on the login screen. */
+  loginError?: string | undefined;
 }
 
 const NAV: { screen: Route['screen']; label: string }[] = [
@@ -70,7 +72,7 @@ function useShopLook(api: Api, shopId: string | undefined, root: ShadowRoot | un
 }
 
 /** The portal: the login screen without a session, the account screens with one. */
-export function App({ apiUrl, storefrontAccessToken, store, shopId, root, magicLinkRedirectUrl, currency }: AppProps) {
+export function App({ apiUrl, storefrontAccessToken, store, shopId, root, magicLinkRedirectUrl, currency, loginError }: AppProps) {
   const [session, setSession] = useState<StoredSession | null>(() => store.read());
   const [notice, setNotice] = useState<string | undefined>();
   const [route, setRoute] = useState<Route>({ screen: 'overview' });
@@ -106,8 +108,10 @@ export function App({ apiUrl, storefrontAccessToken, store, shopId, root, magicL
             <Login
               api={api}
               notice={notice}
+              loginError={loginError}
               methods={features.authMethods}
               magicLinkRedirectUrl={magicLinkRedirectUrl}
+              returnUrl={magicLinkRedirectUrl ?? window.location.href.split('#')[0]!}
               onLogin={(r) => {
                 const s = { accessToken: r.access_token, expiresAt: r.expires_at };
                 store.write(s);
