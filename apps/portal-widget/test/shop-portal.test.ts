@@ -1,6 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoggedInCustomer, createShop, rest, setShopSettings, startTestApi, type TestApi, type TestShop } from '../../api/test/harness.js';
@@ -14,6 +12,7 @@ import { sessionKey } from '../src/session.js';
 import { launchChromium } from './browser.js';
 import { buildWidget } from './build.js';
 import { startStorefront, type Storefront } from './storefront.js';
+import { loopbackOnly, nav, pwned, seriousViolations, shoot, SHOTS } from './pages.js';
 
 /*
  * The parts of the portal a shop configures, in a real browser against the
@@ -22,7 +21,6 @@ import { startStorefront, type Storefront } from './storefront.js';
  * as a stored session (the widget's own login is proven in portal.test.ts).
  */
 
-const SHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 const APP_HOST = 'apps.example.com';
 
 let t: TestApi;
@@ -44,18 +42,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-/**
- * A page of the storefront, logged in as `cat` when given. Requests to the app's
- * iframe host are answered here: nothing leaves loopback.
- */
+/** A page of the storefront, logged in as `cat` when given. Requests to the app's iframe host are answered here. */
 async function open(s: TestShop, opts: { cat?: string; width?: number; hostile?: boolean; withShopId?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 } });
-  await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => {
-    const url = new URL(route.request().url());
-    if (url.host !== APP_HOST) return route.abort();
-    // The framed app page tries to reach the storefront's window: the sandbox (no same-origin) must stop it.
-    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>App frame</title><p id="inside">Reviews inside the frame</p><script>try { window.top.__pwned = "iframe" } catch (e) {}</script>' });
-  });
+  // The framed app page tries to reach the storefront's window: the sandbox (no same-origin) must stop it.
+  await loopbackOnly(context, { [APP_HOST]: '<!doctype html><title>App frame</title><p id="inside">Reviews inside the frame</p><script>try { window.top.__pwned = "iframe" } catch (e) {}</script>' });
   if (opts.cat) {
     const key = sessionKey(t.url, s.sat);
     const value = JSON.stringify({ accessToken: opts.cat, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
@@ -65,16 +56,6 @@ async function open(s: TestShop, opts: { cat?: string; width?: number; hostile?:
   await page.goto(store.url({ api: t.url, sat: s.sat, ...(opts.withShopId === false ? {} : { shop: s.shopId }), ...(opts.hostile ? { hostile: '1' } : {}) }));
   return { context, page };
 }
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name, exact: true });
-const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned: unknown }).__pwned);
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`);
-}
-
-const shoot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
 describe('extension slots', () => {
   let cat: string;
