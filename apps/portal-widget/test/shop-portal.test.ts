@@ -222,6 +222,10 @@ describe('company views', () => {
     await page.getByRole('form', { name: 'Add a member' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'company-admin-1280');
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'company-admin-320');
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Every test member is called "Test Customer": the buyer's card by its membership id.
     const buyerCard = page.locator(`li[data-member="${buyer.membershipId}"]`);
     await buyerCard.getByLabel(/^Role of/).selectOption('viewer');
@@ -323,6 +327,8 @@ describe('the shop\'s settings and custom CSS', () => {
     expect(await page.getByRole('button', { name: 'Add an address' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'settings-addresses-1280');
+    await page.setViewportSize({ width: 320, height: 900 });
+    await shoot(page, 'settings-addresses-320');
     await context.close();
   });
 });

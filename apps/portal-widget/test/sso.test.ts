@@ -100,6 +100,9 @@ describe('log in with your company', () => {
     await page.getByRole('heading', { name: 'Log in with your company' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'sso-login-1280');
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shoot(page, 'sso-login-320');
     await page.getByLabel('Work email').fill('alice@acme-sso.example');
     await page.getByRole('button', { name: 'Continue' }).click();
     await signInAtIdp(page, 'alice');
