@@ -8,7 +8,7 @@ import { codeIn, sql } from '../../api/test/passwordless.js';
 import { adjustPoints, createReward } from '../../api/test/portal-core-loyalty.js';
 import type { MockSmsSender } from '../../api/src/adapters/sms/mock.js';
 import { launchChromium } from './browser.js';
-import { buildWidget } from './build.js';
+import { builtWidget } from './build.js';
 import { startStorefront, type Storefront } from './storefront.js';
 import { nav, seriousViolations, shoot, SHOTS } from './pages.js';
 
@@ -32,8 +32,8 @@ let buildOutput: string;
 const workflows: string[] = [];
 
 beforeAll(async () => {
-  [buildOutput, t, store, browser] = await Promise.all([
-    buildWidget(),
+  buildOutput = builtWidget();
+  [t, store, browser] = await Promise.all([
     // Several logins of one shopper within a minute: no resend cooldown here (the API's own tests cover it).
     startTestApi({ TEMPORAL_TASK_QUEUE: uniqueTaskQueue('widget'), OTP_RESEND_COOLDOWN_SECONDS: 0, OTP_MAX_PER_IDENTIFIER_15MIN: 100 }),
     startStorefront(),

@@ -10,7 +10,7 @@ import { issueCustomerToken } from '../../api/src/auth/credentials.js';
 import { Customer } from '@cartly/db';
 import { sessionKey } from '../src/session.js';
 import { launchChromium } from './browser.js';
-import { buildWidget } from './build.js';
+import { builtWidget } from './build.js';
 import { startStorefront, type Storefront } from './storefront.js';
 import { loopbackOnly, nav, pwned, seriousViolations, shoot, SHOTS } from './pages.js';
 
@@ -30,7 +30,8 @@ let shop: TestShop;
 let styled: TestShop;
 
 beforeAll(async () => {
-  [, t, store, browser] = await Promise.all([buildWidget(), startTestApi(), startStorefront(), launchChromium()]);
+  builtWidget(); // the run's build (test/build-once.ts) must be there
+  [t, store, browser] = await Promise.all([startTestApi(), startStorefront(), launchChromium()]);
   [shop, styled] = await Promise.all([createShop(t, 'Blocks & Co'), createShop(t, 'Styled Shop')]);
   for (const s of [shop, styled]) await setShopSettings(t, s, { storefrontOrigins: [store.origin] });
   mkdirSync(SHOTS, { recursive: true });
@@ -215,7 +216,7 @@ describe('company views', () => {
     await context.close();
   });
 
-  it('an admin changes a member\'s role and adds a member; the API records both', async () => {
+  it('an admin changes a member\'s role, adds a member and removes them again; the API records each', async () => {
     const { context, page } = await open(shop, { cat: admin.cat });
     await nav(page, 'Company').click();
     await page.getByRole('heading', { name: 'Acme Corp' }).waitFor();
@@ -237,7 +238,13 @@ describe('company views', () => {
     await add.getByLabel('Work email').fill('new.hire@b2b.example.com');
     await add.getByLabel('Role', { exact: true }).selectOption('buyer');
     await add.getByRole('button', { name: 'Add member' }).click();
-    await page.getByRole('listitem', { name: 'Member new.hire@b2b.example.com' }).waitFor();
+    const hire = page.getByRole('listitem', { name: 'Member new.hire@b2b.example.com' });
+    await hire.waitFor();
+    expect(await sql(t, "select 1 from company_membership m join customer c on c.id = m.customer_id where c.email = 'new.hire@b2b.example.com'")).toHaveLength(1);
+    await hire.getByRole('button', { name: 'Remove new.hire@b2b.example.com' }).click();
+    await hire.getByRole('button', { name: 'Confirm removal' }).click();
+    await hire.waitFor({ state: 'detached' });
+    expect(await sql(t, "select 1 from company_membership m join customer c on c.id = m.customer_id where c.email = 'new.hire@b2b.example.com'")).toHaveLength(0);
     await context.close();
   });
 

@@ -7,7 +7,7 @@ import { createCompany } from '../../api/test/companies.js';
 import { sql } from '../../api/test/passwordless.js';
 import { startTestIdp, type TestIdp } from '../../api/test/oidc-provider.js';
 import { launchChromium } from './browser.js';
-import { buildWidget } from './build.js';
+import { builtWidget } from './build.js';
 import { startStorefront, type Storefront } from './storefront.js';
 import { loopbackOnly, nav, seriousViolations, shoot, SHOTS } from './pages.js';
 
@@ -37,8 +37,8 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  [, t, store, browser, idp] = await Promise.all([
-    buildWidget(),
+  builtWidget(); // the run's build (test/build-once.ts) must be there
+  [t, store, browser, idp] = await Promise.all([
     startTestApi({ PORT: port, PUBLIC_BASE_URL: base }),
     startStorefront(),
     launchChromium(),

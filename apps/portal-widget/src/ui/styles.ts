@@ -104,6 +104,7 @@ details summary { cursor: pointer; color: var(--cp-accent); }
 .cp-logo { max-height: 40px; max-width: 200px; display: block; }
 .cp-budget { display: block; width: 100%; }
 .cp-slot { margin: 0 0 12px; }
+.cp-remote .cp-notice { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; }
 .cp-block { margin: 0 0 8px; }
 .cp-liquid img, .cp-remote img { max-width: 100%; height: auto; }
 progress { width: 100%; accent-color: var(--cp-accent); }

@@ -65,6 +65,7 @@ const memberName = (m: CompanyMember) => [m.customer.first_name, m.customer.last
 function MemberCard({ member: m, manage, onChanged }: { member: CompanyMember; manage: boolean; onChanged(): void }) {
   const { api } = usePortal();
   const [role, setRole] = useState<CompanyRole>(m.role);
+  const [confirming, setConfirming] = useState(false);
   const change = useAction(async () => {
     await changeRole(api, m.id, role);
     onChanged();
@@ -88,9 +89,20 @@ function MemberCard({ member: m, manage, onChanged }: { member: CompanyMember; m
         >
           <Select<CompanyRole> label={`Role of ${name}`} value={role} options={ROLES} onValue={setRole} />
           <FormFooter error={change.error ?? remove.error} pending={change.pending || remove.pending} submit="Change role" busy="Saving…">
-            <button type="button" class="cp-button cp-secondary" disabled={remove.pending} onClick={() => void remove.run()}>
-              Remove {name}
-            </button>
+            {confirming ? (
+              <>
+                <button type="button" class="cp-button cp-danger" disabled={remove.pending} onClick={() => void remove.run()}>
+                  Confirm removal
+                </button>
+                <button type="button" class="cp-button cp-secondary" onClick={() => setConfirming(false)}>
+                  Keep
+                </button>
+              </>
+            ) : (
+              <button type="button" class="cp-button cp-secondary" onClick={() => setConfirming(true)}>
+                Remove {name}
+              </button>
+            )}
           </FormFooter>
         </form>
       )}
