@@ -7,6 +7,8 @@ import { loadEnv } from '../env.js';
 import { installApp, provisionShop, rotateAdminToken } from '../shops/shops.js';
 import { issueCustomerToken } from '../auth/credentials.js';
 import { seedDemo } from './seed-demo.js';
+import { secretBoxFromEnv } from '../lib/secret-box.js';
+import { resealSsoSecrets } from '../sso/rotate-key.js';
 import { CliError, parseFlags, required, requiredId } from './args.js';
 
 type Command = (em: EntityManager, flags: Map<string, string[]>) => Promise<unknown>;
@@ -52,6 +54,11 @@ const commands: Record<string, Command> = {
     const { token, expiresAt } = issueCustomerToken(em, { shopId, customerId: customer.id, ttlHours: env.CAT_TTL_HOURS });
     await em.flush();
     return { access_token: token, expires_at: expiresAt.toISOString(), customer_id: customer.id };
+  },
+  async 'sso:rotate-key'(em) {
+    // Without configured keys the box is a random one of this process: nothing sealed before could open.
+    if (!env.DATA_ENCRYPTION_KEYS) throw new CliError('DATA_ENCRYPTION_KEYS is not set; put the new key first and keep the old ones after it');
+    return resealSsoSecrets(em, secretBoxFromEnv(env));
   },
   async 'demo:seed'(em, flags) {
     // `--storefront-origin http://127.0.0.1:3001` (repeatable): the widget demo page's origin, for CORS and magic links.
