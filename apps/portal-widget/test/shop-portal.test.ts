@@ -321,6 +321,7 @@ describe('the shop\'s settings and custom CSS', () => {
     const offered = await page.getByRole('radio').evaluateAll((inputs) => inputs.map((i) => i.parentElement!.textContent));
     expect(offered).toEqual(['Email me a link', 'Email me a code']);
     expect(await page.getByText('Text me a code').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Log in with your company' }).count()).toBe(0); // `sso` is not listed
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
