@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { createAddress, deleteAddress, listAddresses, updateAddress, type Address, type NewAddress } from '../../api/addresses.js';
 import { usePortal } from '../context.js';
-import { Empty, ErrorNote, Field, fieldMessage, FormFooter, Loaded, ScreenTitle, useAction, useLoad } from '../kit.js';
+import { ConfirmButton, Empty, ErrorNote, Field, fieldMessage, FormFooter, Loaded, ScreenTitle, useAction, useLoad } from '../kit.js';
 
 type Editing = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; address: Address };
 
@@ -46,7 +46,6 @@ export function Addresses() {
 
 function AddressCard({ address: a, editable, onEdit, onChanged }: { address: Address; editable: boolean; onEdit(): void; onChanged(): void }) {
   const { api } = usePortal();
-  const [confirming, setConfirming] = useState(false);
   const remove = useAction(async () => {
     await deleteAddress(api, a.id);
     onChanged();
@@ -77,20 +76,7 @@ function AddressCard({ address: a, editable, onEdit, onChanged }: { address: Add
             Make default
           </button>
         )}
-        {confirming ? (
-          <>
-            <button type="button" class="cp-button cp-danger" disabled={remove.pending} onClick={() => void remove.run()}>
-              Confirm delete
-            </button>
-            <button type="button" class="cp-button cp-secondary" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <button type="button" class="cp-button cp-secondary" onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
+        <ConfirmButton label="Delete" confirm="Confirm delete" pending={remove.pending} onConfirm={() => void remove.run()} />
       </div>}
       {(remove.error ?? makeDefault.error) && <ErrorNote error={(remove.error ?? makeDefault.error)!} />}
     </li>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { addMember, changeRole, listLocations, listMembers, removeMember, reorder, type CompanyLocation, type CompanyMember, type CompanyRole, type Membership, type Reordered } from '../../api/company.js';
 import { usePortal } from '../context.js';
-import { Empty, ErrorNote, Field, fieldMessage, FormFooter, Loaded, money, ScreenTitle, Select, useAction, useLoad } from '../kit.js';
+import { ConfirmButton, Empty, ErrorNote, Field, fieldMessage, FormFooter, Loaded, money, ScreenTitle, Select, useAction, useLoad } from '../kit.js';
 
 /*
  * B2B company views (SPEC §7): locations with their budgets, the team, and for
@@ -65,7 +65,6 @@ const memberName = (m: CompanyMember) => [m.customer.first_name, m.customer.last
 function MemberCard({ member: m, manage, onChanged }: { member: CompanyMember; manage: boolean; onChanged(): void }) {
   const { api } = usePortal();
   const [role, setRole] = useState<CompanyRole>(m.role);
-  const [confirming, setConfirming] = useState(false);
   const change = useAction(async () => {
     await changeRole(api, m.id, role);
     onChanged();
@@ -89,20 +88,7 @@ function MemberCard({ member: m, manage, onChanged }: { member: CompanyMember; m
         >
           <Select<CompanyRole> label={`Role of ${name}`} value={role} options={ROLES} onValue={setRole} />
           <FormFooter error={change.error ?? remove.error} pending={change.pending || remove.pending} submit="Change role" busy="Saving…">
-            {confirming ? (
-              <>
-                <button type="button" class="cp-button cp-danger" disabled={remove.pending} onClick={() => void remove.run()}>
-                  Confirm removal
-                </button>
-                <button type="button" class="cp-button cp-secondary" onClick={() => setConfirming(false)}>
-                  Keep
-                </button>
-              </>
-            ) : (
-              <button type="button" class="cp-button cp-secondary" onClick={() => setConfirming(true)}>
-                Remove {name}
-              </button>
-            )}
+            <ConfirmButton label={`Remove ${name}`} confirm="Confirm removal" pending={remove.pending} onConfirm={() => void remove.run()} />
           </FormFooter>
         </form>
       )}
