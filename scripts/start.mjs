@@ -56,6 +56,8 @@ launch('widget demo', ['scripts/widget-demo.mjs'], {
   CARTLY_DEMO_PORT: String(widgetPort),
   CARTLY_DEMO_API_URL: publicBaseUrl,
   CARTLY_DEMO_SAT: demo.storefront_access_token,
+  CARTLY_DEMO_SHOP_ID: demo.shop_id,
+  CARTLY_DEMO_LOGINS: [demo.customer_email, ...demo.company.members.map((m) => `${m.email} (B2B ${m.role})`)].join(','),
 });
 await new Promise((resolve, reject) => {
   const started = Date.now();

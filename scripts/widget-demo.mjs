@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 const port = Number(process.env.CARTLY_DEMO_PORT ?? 3001);
 const apiUrl = process.env.CARTLY_DEMO_API_URL ?? 'http://127.0.0.1:3000';
 const sat = process.env.CARTLY_DEMO_SAT ?? '';
+// The shop's id lets the widget read its portal settings and custom CSS.
+const shopId = process.env.CARTLY_DEMO_SHOP_ID || undefined;
+const logins = (process.env.CARTLY_DEMO_LOGINS ?? '').split(',').filter(Boolean);
 const bundle = fileURLToPath(new URL('../apps/portal-widget/dist/portal-widget.js', import.meta.url));
 
 const page = `<!doctype html>
@@ -16,13 +19,14 @@ const page = `<!doctype html>
 header h1{margin:0;font-size:22px}main{max-width:1100px;margin:24px auto;padding:0 16px}code{background:#eee;padding:2px 4px}</style>
 </head><body><header><h1>Demo storefront</h1></header><main>
 <p>The customer portal below is the Cartly widget, embedded with one script tag and a mount call.</p>
+${logins.length ? `<p>Demo logins (the code is printed in the terminal's outbox): ${logins.map((l) => `<code>${l.replace(/[<&"]/g, '')}</code>`).join(', ')}.</p>` : ''}
 <div id="portal"></div>
 <p><small>Embed: <code>&lt;script src=".../portal-widget.js"&gt;&lt;/script&gt;</code> then
-<code>CartlyPortal.mount(element, { apiUrl, storefrontAccessToken })</code>, or
+<code>CartlyPortal.mount(element, { apiUrl, storefrontAccessToken, shopId })</code>, or
 <code>&lt;cartly-portal api-url="…" storefront-access-token="…"&gt;</code>.</small></p>
 </main>
 <script src="/portal-widget.js"></script>
-<script>CartlyPortal.mount(document.getElementById('portal'), ${JSON.stringify({ apiUrl, storefrontAccessToken: sat })});</script>
+<script>CartlyPortal.mount(document.getElementById('portal'), ${JSON.stringify({ apiUrl, storefrontAccessToken: sat, shopId })});</script>
 </body></html>`;
 
 createServer((req, res) => {

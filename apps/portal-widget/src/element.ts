@@ -7,6 +7,7 @@ import { mount, type MountOptions, type PortalHandle } from './mount.js';
 const ATTRIBUTES = {
   'api-url': 'apiUrl',
   'storefront-access-token': 'storefrontAccessToken',
+  'shop-id': 'shopId',
   'magic-link-redirect-url': 'magicLinkRedirectUrl',
   persist: 'persist',
   currency: 'currency',

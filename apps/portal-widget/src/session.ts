@@ -24,8 +24,11 @@ export interface SessionStore {
   clear(): void;
 }
 
+/** The storage key of one API + shop pair's login. */
+export const sessionKey = (apiUrl: string, storefrontAccessToken: string) => `cartly-portal:${fnv1a(`${apiUrl}|${storefrontAccessToken}`)}`;
+
 export function sessionStore(apiUrl: string, storefrontAccessToken: string, persist: Persist): SessionStore {
-  const key = `cartly-portal:${fnv1a(`${apiUrl}|${storefrontAccessToken}`)}`;
+  const key = sessionKey(apiUrl, storefrontAccessToken);
   let memory: StoredSession | null = null;
   const storage = (): Storage | null => {
     try {
@@ -90,4 +93,22 @@ export function currentPageUrl(): string {
   const url = new URL(window.location.href);
   url.hash = '';
   return url.toString();
+}
+
+/**
+ * A company sign-in that failed comes back as `#error=<code>&error_description=…`.
+ * Take it out of the address bar and return a message to show (as text only:
+ * it came from the URL, so it is capped and never parsed as HTML).
+ */
+export function takeLoginError(): string | null {
+  const hash = window.location.hash.slice(1);
+  if (!/(^|&)error=/.test(hash)) return null;
+  const params = new URLSearchParams(hash);
+  const code = (params.get('error') ?? '').replace(/[^\w.-]/g, '').slice(0, 60);
+  const description = (params.get('error_description') ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+  params.delete('error');
+  params.delete('error_description');
+  const rest = params.toString();
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`);
+  return `Company sign-in did not work: ${description || code || 'unknown error'}. Please try again or use another way to log in.`;
 }

@@ -1,6 +1,13 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+
+/** Where the run's one build (test/build-once.ts) leaves what it printed. */
+export const BUILD_OUTPUT = new URL('../test-results/build-output.txt', import.meta.url);
+
+/** What the run's build printed (the sizes); the bundles in dist/ are that build's. */
+export const builtWidget = (): string => readFileSync(BUILD_OUTPUT, 'utf8');
 
 /** Builds both bundles as `npm run build` does; returns what the build printed (the sizes). */
 export async function buildWidget(): Promise<string> {

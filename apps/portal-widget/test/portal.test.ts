@@ -1,6 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '@cartly/worker';
@@ -10,8 +8,9 @@ import { codeIn, sql } from '../../api/test/passwordless.js';
 import { adjustPoints, createReward } from '../../api/test/portal-core-loyalty.js';
 import type { MockSmsSender } from '../../api/src/adapters/sms/mock.js';
 import { launchChromium } from './browser.js';
-import { buildWidget } from './build.js';
+import { builtWidget } from './build.js';
 import { startStorefront, type Storefront } from './storefront.js';
+import { nav, seriousViolations, shoot, SHOTS } from './pages.js';
 
 /*
  * The widget in a real browser (Debian chromium), embedded in a storefront
@@ -19,7 +18,6 @@ import { startStorefront, type Storefront } from './storefront.js';
  * Temporal (the returns worker runs in-process) and SMTP.
  */
 
-const SHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 const EMAIL = 'widget-shopper@example.com';
 
 let t: TestApi;
@@ -34,8 +32,8 @@ let buildOutput: string;
 const workflows: string[] = [];
 
 beforeAll(async () => {
-  [buildOutput, t, store, browser] = await Promise.all([
-    buildWidget(),
+  buildOutput = builtWidget();
+  [t, store, browser] = await Promise.all([
     // Several logins of one shopper within a minute: no resend cooldown here (the API's own tests cover it).
     startTestApi({ TEMPORAL_TASK_QUEUE: uniqueTaskQueue('widget'), OTP_RESEND_COOLDOWN_SECONDS: 0, OTP_MAX_PER_IDENTIFIER_15MIN: 100 }),
     startStorefront(),
@@ -74,20 +72,6 @@ async function loginByEmailCode(page: Page, email = EMAIL): Promise<void> {
   await page.getByLabel('Code', { exact: true }).fill(codeIn(mail.text));
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Your account' }).waitFor();
-}
-
-/** A button of the widget's account navigation. */
-function nav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name, exact: true });
-}
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 }
 
 it('builds one ES module and one classic script within the gzip budget, and prints their sizes', () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 /*
  * A storefront on an origin of its own (http://localhost:<port>, the API being
  * http://127.0.0.1:<other port>) that embeds the built widget, as a merchant's
- * page would. Query: sat, api, mode=mount|element, hostile=1.
+ * page would. Query: sat, api, shop (the shop id, for its settings and CSS), mode=mount|element, hostile=1.
  */
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -28,6 +28,7 @@ cartly-portal, #portal { display: none !important; position: fixed !important; l
 export function storefrontHtml(q: URLSearchParams): string {
   const api = JSON.stringify(q.get('api') ?? '');
   const sat = JSON.stringify(q.get('sat') ?? '');
+  const shop = q.get('shop');
   const mode = q.get('mode') ?? 'mount';
   const hostile = q.get('hostile') === '1' ? '<link rel="stylesheet" href="/hostile.css">' : '';
   const embed =
@@ -37,20 +38,20 @@ export function storefrontHtml(q: URLSearchParams): string {
   import { version } from '/portal-widget.mjs';
   const el = document.getElementById('portal');
   el.setAttribute('api-url', ${api});
-  el.setAttribute('storefront-access-token', ${sat});
+  el.setAttribute('storefront-access-token', ${sat});${shop ? `\n  el.setAttribute('shop-id', ${JSON.stringify(shop)});` : ''}
   window.__widgetVersion = version;
 </script>`
       : `<div id="portal"></div>
 <script src="/portal-widget.js"></script>
 <script>
   window.__mountStarted = performance.now();
-  window.__portal = CartlyPortal.mount(document.getElementById('portal'), { apiUrl: ${api}, storefrontAccessToken: ${sat} });
+  window.__portal = CartlyPortal.mount(document.getElementById('portal'), { apiUrl: ${api}, storefrontAccessToken: ${sat}${shop ? `, shopId: ${JSON.stringify(shop)}` : ''} });
 </script>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Test storefront</title>${hostile}</head>
 <body><main><h1>Test storefront</h1>
-<script>window.__pwned = false;</script>
+<script>window.__pwned = false; window.__events = []; document.addEventListener('cartly:extension-event', (e) => window.__events.push(e.detail));</script>
 ${embed}
 </main></body></html>`;
 }

@@ -75,7 +75,7 @@ export async function seedDemo(em: EntityManager, opts: { storefrontOrigins?: st
   ]);
   await fulfill(em, shop.id, order.id, { trackingNumber: 'DEMO-TRACK-1' });
   // Portal settings stay at their defaults (version 0); a little branding shows the custom CSS path working.
-  await saveCustomCss(em, shop.id, ':host{--cartly-primary:#0f766e}.subscription-card{border-radius:12px}');
+  await saveCustomCss(em, shop.id, ':host{--cp-accent:#0f766e}.cp-card{border-radius:12px}');
   const extensions = await seedDemoExtensions(em, demoRenderer(), shop.id);
   return {
     shop_id: shop.id,

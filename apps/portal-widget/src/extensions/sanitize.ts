@@ -7,11 +7,13 @@ import DOMPurify from 'dompurify';
  * and images over https only.
  */
 const HTTPS = /^https:\/\//i;
+/** Links: https, mailto, or a portal path (`/orders/1`, opened as the widget's own screen); never `//host`. */
+const LINK = /^(?:https:\/\/|mailto:|\/(?![/\\]))/i;
 
-// An image whose src was refused is dropped; one without alt text is marked decorative (alt=""), never unlabeled.
+// An image whose src is not https (refused, relative or mailto:) is dropped; one without alt text is marked decorative (alt=""), never unlabeled.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName !== 'IMG') return;
-  if (!node.getAttribute('src')) node.remove();
+  if (!HTTPS.test(node.getAttribute('src') ?? '')) node.remove();
   else if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
 });
 
@@ -20,7 +22,7 @@ export function sanitizeBlockHtml(html: string): string {
     ALLOWED_TAGS: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'span', 'div', 'ul', 'ol', 'li', 'a', 'img', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
     ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'class', 'width', 'height', 'colspan', 'rowspan'],
     ALLOW_DATA_ATTR: false,
-    ALLOWED_URI_REGEXP: HTTPS,
+    ALLOWED_URI_REGEXP: LINK,
     RETURN_TRUSTED_TYPE: false,
   });
   return String(clean);

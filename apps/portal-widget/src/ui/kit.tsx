@@ -217,3 +217,25 @@ export function FormFooter({ error, pending, submit, busy, onCancel, children }:
     </>
   );
 }
+
+/** A destructive action that asks once more: `label`, then `confirm` (or "Keep"). */
+export function ConfirmButton({ label, confirm, pending, onConfirm }: { label: string; confirm: string; pending: boolean; onConfirm(): void }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" class="cp-button cp-secondary" onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <>
+      <button type="button" class="cp-button cp-danger" disabled={pending} onClick={onConfirm}>
+        {confirm}
+      </button>
+      <button type="button" class="cp-button cp-secondary" onClick={() => setAsking(false)}>
+        Keep
+      </button>
+    </>
+  );
+}

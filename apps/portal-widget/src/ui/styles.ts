@@ -47,7 +47,8 @@ h2 { font-size: 22px; }
 h3 { font-size: 17px; }
 h2:focus { outline: none; }
 p { margin: 0 0 10px; }
-.cp-nav { flex: 0 0 180px; }
+.cp-side { flex: 0 0 180px; min-width: 0; }
+.cp-logo, .cp-support { flex: 1 1 100%; }
 .cp-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 .cp-nav-item { all: unset; display: block; width: 100%; padding: 8px 12px; border-radius: var(--cp-radius); cursor: pointer; color: var(--cp-text); box-sizing: border-box; }
 .cp-nav-item:hover { background: var(--cp-surface); }
@@ -67,12 +68,12 @@ label { font-weight: 600; }
 .cp-check, .cp-choice label { font-weight: 400; display: flex; align-items: center; gap: 8px; margin: 4px 0; }
 fieldset { border: 1px solid var(--cp-border); border-radius: var(--cp-radius); margin: 0 0 12px; padding: 8px 12px; }
 legend { font-weight: 600; padding: 0 4px; }
-input, select { font: inherit; color: var(--cp-text); background: var(--cp-bg); border: 1px solid var(--cp-muted); border-radius: 6px; padding: 8px 10px; min-height: 40px; width: 100%; }
+input, select { font: inherit; color: var(--cp-text); background: var(--cp-bg); border: 1px solid var(--cp-muted); border-radius: calc(var(--cp-radius) * 0.75); padding: 8px 10px; min-height: 40px; width: 100%; }
 input[type="radio"], input[type="checkbox"] { width: 18px; min-height: 18px; height: 18px; margin: 0; accent-color: var(--cp-accent); }
 input[aria-invalid="true"] { border-color: var(--cp-danger); }
 .cp-hint { color: var(--cp-muted); font-size: 13px; }
 .cp-field-error { color: var(--cp-danger); font-size: 13px; }
-.cp-button { font: inherit; font-weight: 600; display: inline-flex; align-items: center; justify-content: center; min-height: 40px; padding: 8px 16px; border-radius: 6px; border: 1px solid var(--cp-accent); background: var(--cp-accent); color: var(--cp-accent-text); cursor: pointer; }
+.cp-button { font: inherit; font-weight: 600; display: inline-flex; align-items: center; justify-content: center; min-height: 40px; padding: 8px 16px; border-radius: calc(var(--cp-radius) * 0.75); border: 1px solid var(--cp-accent); background: var(--cp-accent); color: var(--cp-accent-text); cursor: pointer; }
 .cp-button:disabled { opacity: 0.6; cursor: progress; }
 .cp-secondary { background: var(--cp-bg); color: var(--cp-accent); }
 .cp-danger { background: var(--cp-danger); border-color: var(--cp-danger); color: #fff; }
@@ -87,7 +88,7 @@ input[aria-invalid="true"] { border-color: var(--cp-danger); }
 .cp-status-refunded, .cp-status-approved { background: #e3f3ea; border-color: #7cbf98; color: #14532d; }
 .cp-status-rejected, .cp-status-cancelled, .cp-status-expired { background: #fbe9ea; border-color: #e29ba0; color: #7f1d1d; }
 .cp-error { border: 1px solid var(--cp-danger); background: #fbe9ea; color: #7f1d1d; border-radius: var(--cp-radius); padding: 10px 12px; margin: 0 0 12px; }
-.cp-notice { border: 1px solid var(--cp-border); background: var(--cp-surface); border-radius: var(--cp-radius); padding: 10px 12px; }
+.cp-notice { border: 1px solid var(--cp-border); border-left: 4px solid var(--cp-accent); background: var(--cp-bg); border-radius: var(--cp-radius); padding: 10px 12px; }
 .cp-empty { color: var(--cp-muted); }
 .cp-loading { display: flex; gap: 8px; align-items: center; color: var(--cp-muted); }
 .cp-spinner { width: 16px; height: 16px; border-radius: 50%; border: 2px solid var(--cp-border); border-top-color: var(--cp-accent); animation: cp-spin 0.8s linear infinite; }
@@ -98,14 +99,19 @@ details summary { cursor: pointer; color: var(--cp-accent); }
 .cp-stack { display: flex; gap: 8px; }
 .cp-stack-column { flex-direction: column; }
 .cp-stack-row { flex-direction: row; flex-wrap: wrap; }
+.cp-gap-none { gap: 0; } .cp-gap-small { gap: 4px; } .cp-gap-large { gap: 16px; }
+.cp-slot-header, .cp-slot-footer { flex: 1 1 100%; }
+.cp-logo { max-height: 40px; max-width: 200px; display: block; }
+.cp-budget { display: block; width: 100%; }
 .cp-slot { margin: 0 0 12px; }
+.cp-remote .cp-notice { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; }
 .cp-block { margin: 0 0 8px; }
 .cp-liquid img, .cp-remote img { max-width: 100%; height: auto; }
 progress { width: 100%; accent-color: var(--cp-accent); }
 .cp-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @container (max-width: 560px) {
   .cp-root { padding: 8px; gap: 8px; }
-  .cp-nav { flex: 1 1 100%; }
+  .cp-side { flex: 1 1 100%; }
   .cp-nav ul { flex-direction: row; flex-wrap: wrap; }
   .cp-nav-item { width: auto; padding: 6px 10px; }
   .cp-table thead { display: none; }

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { createAddress, deleteAddress, listAddresses, updateAddress, type Address, type NewAddress } from '../../api/addresses.js';
 import { usePortal } from '../context.js';
-import { Empty, ErrorNote, Field, fieldMessage, FormFooter, Loaded, ScreenTitle, useAction, useLoad } from '../kit.js';
+import { ConfirmButton, Empty, ErrorNote, Field, fieldMessage, FormFooter, Loaded, ScreenTitle, useAction, useLoad } from '../kit.js';
 
 type Editing = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; address: Address };
 
 export function Addresses() {
-  const { api } = usePortal();
+  const { api, features } = usePortal();
+  // The shop's settings may switch address editing off: the book is then read-only here.
+  const editable = features.addressEdit;
   const load = useLoad(() => listAddresses(api));
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const done = () => {
@@ -16,7 +18,9 @@ export function Addresses() {
   return (
     <section>
       <ScreenTitle>Addresses</ScreenTitle>
-      {editing.mode === 'none' ? (
+      {!editable ? (
+        <p class="cp-hint">To change an address, please contact the shop.</p>
+      ) : editing.mode === 'none' ? (
         <button type="button" class="cp-button" onClick={() => setEditing({ mode: 'new' })}>
           Add an address
         </button>
@@ -30,7 +34,7 @@ export function Addresses() {
           ) : (
             <ul class="cp-cards">
               {page.items.map((a) => (
-                <AddressCard key={a.id} address={a} onEdit={() => setEditing({ mode: 'edit', address: a })} onChanged={load.reload} />
+                <AddressCard key={a.id} address={a} editable={editable} onEdit={() => setEditing({ mode: 'edit', address: a })} onChanged={load.reload} />
               ))}
             </ul>
           )
@@ -40,9 +44,8 @@ export function Addresses() {
   );
 }
 
-function AddressCard({ address: a, onEdit, onChanged }: { address: Address; onEdit(): void; onChanged(): void }) {
+function AddressCard({ address: a, editable, onEdit, onChanged }: { address: Address; editable: boolean; onEdit(): void; onChanged(): void }) {
   const { api } = usePortal();
-  const [confirming, setConfirming] = useState(false);
   const remove = useAction(async () => {
     await deleteAddress(api, a.id);
     onChanged();
@@ -64,7 +67,7 @@ function AddressCard({ address: a, onEdit, onChanged }: { address: Address; onEd
         {a.phone && <span><br />{a.phone}</span>}
       </address>
       {a.is_default && <span class="cp-badge">Default</span>}
-      <div class="cp-actions">
+      {editable && <div class="cp-actions">
         <button type="button" class="cp-button cp-secondary" onClick={onEdit}>
           Edit
         </button>
@@ -73,21 +76,8 @@ function AddressCard({ address: a, onEdit, onChanged }: { address: Address; onEd
             Make default
           </button>
         )}
-        {confirming ? (
-          <>
-            <button type="button" class="cp-button cp-danger" disabled={remove.pending} onClick={() => void remove.run()}>
-              Confirm delete
-            </button>
-            <button type="button" class="cp-button cp-secondary" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <button type="button" class="cp-button cp-secondary" onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
-      </div>
+        <ConfirmButton label="Delete" confirm="Confirm delete" pending={remove.pending} onConfirm={() => void remove.run()} />
+      </div>}
       {(remove.error ?? makeDefault.error) && <ErrorNote error={(remove.error ?? makeDefault.error)!} />}
     </li>
   );

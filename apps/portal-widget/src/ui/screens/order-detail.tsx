@@ -6,12 +6,14 @@ import { usePortal } from '../context.js';
 import { date, ErrorNote, Field, fieldMessage, FormFooter, Loaded, money, ScreenTitle, Select, useAction, useLoad } from '../kit.js';
 import { FULFILMENT_LABEL, PAYMENT_LABEL } from './orders.js';
 import { REASON_LABEL } from './returns.js';
+import { Reorder } from './company.js';
+import { ExtensionSlot } from '../../extensions/slot.js';
 
 /** Units of a line that are still in a live or completed return; rejected, expired and cancelled ones free theirs. */
 const HOLDS_UNITS = new Set<ReturnRequest['status']>(['requested', 'approved', 'refunded']);
 
 export function OrderDetail({ id }: { id: string }) {
-  const { api, navigate } = usePortal();
+  const { api, navigate, membership, session } = usePortal();
   const load = useLoad(() => Promise.all([getOrder(api, id), listReturns(api)]), [id]);
   const [returning, setReturning] = useState(false);
   return (
@@ -48,6 +50,8 @@ export function OrderDetail({ id }: { id: string }) {
                   </ul>
                 </div>
               )}
+              {membership?.permissions.includes('orders.reorder') && <Reorder orderId={order.id} />}
+              <ExtensionSlot query={{ point: 'order_detail', order_id: order.id }} session={session} />
               {returning ? (
                 <ReturnForm order={order} returnable={returnable} onCancel={() => setReturning(false)} onCreated={() => navigate({ screen: 'returns', notice: `Your return request for order #${order.number} was sent.` })} />
               ) : canReturn ? (

@@ -5,10 +5,11 @@ import { listAddresses } from '../../api/addresses.js';
 import { usePortal } from '../context.js';
 import { date, Empty, Loaded, money, ScreenTitle, useLoad } from '../kit.js';
 import { StatusBadge } from './returns.js';
+import { ExtensionSlot } from '../../extensions/slot.js';
 
 /** The account at a glance: who, the latest orders, open returns, the default address. */
 export function Overview() {
-  const { api, navigate } = usePortal();
+  const { api, navigate, features, session } = usePortal();
   // Issued together: the client batches them into one HTTP request.
   const load = useLoad(() =>
     Promise.all([getProfile(api), listOrders(api, undefined, 3), listReturns(api), listAddresses(api)]).then(([profile, orders, returns, addresses]) => ({
@@ -21,6 +22,7 @@ export function Overview() {
   return (
     <section>
       <ScreenTitle>Your account</ScreenTitle>
+      {features.welcomeMessage && <p class="cp-notice">{features.welcomeMessage}</p>}
       <Loaded load={load} label="Loading your account…">
         {(d) => (
           <div class="cp-grid">
@@ -84,6 +86,7 @@ export function Overview() {
           </div>
         )}
       </Loaded>
+      <ExtensionSlot query={{ point: 'account_overview' }} session={session} />
     </section>
   );
 }

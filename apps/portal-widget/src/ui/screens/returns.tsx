@@ -1,3 +1,6 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { ExtensionSlot } from '../../extensions/slot.js';
 import { listReturns, type ReturnRequest, type ReturnStatus } from '../../api/returns.js';
 import { usePortal } from '../context.js';
 import { date, Empty, Loaded, money, ScreenTitle, useLoad } from '../kit.js';
@@ -61,8 +64,7 @@ export function Returns({ notice }: { notice?: string | undefined }) {
                     ))}
                   </ul>
                   {r.decision?.note && <p>Merchant's note: {r.decision.note}</p>}
-                  <details>
-                    <summary>History</summary>
+                  <ReturnDetails id={r.id}>
                     <ol class="cp-history">
                       {r.history.map((h, i) => (
                         <li key={i}>
@@ -71,7 +73,7 @@ export function Returns({ notice }: { notice?: string | undefined }) {
                         </li>
                       ))}
                     </ol>
-                  </details>
+                  </ReturnDetails>
                 </li>
               ))}
             </ul>
@@ -79,5 +81,18 @@ export function Returns({ notice }: { notice?: string | undefined }) {
         }
       </Loaded>
     </section>
+  );
+}
+
+/** A return's history, and its `return_detail` extension slot, loaded only once the customer opens it. */
+function ReturnDetails({ id, children }: { id: string; children: ComponentChildren }) {
+  const { session } = usePortal();
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>History</summary>
+      {children}
+      {open && <ExtensionSlot query={{ point: 'return_detail', return_id: id }} session={session} />}
+    </details>
   );
 }
