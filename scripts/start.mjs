@@ -2,7 +2,7 @@
 import { ensureDependencies } from './lib/bootstrap.mjs';
 import { root } from './lib/run.mjs';
 import { say } from './lib/log.mjs';
-import { DEV_API_PORT, DEV_SMTP_PORT, DEV_WIDGET_PORT, devDatabaseUrl } from './lib/dev.mjs';
+import { DEV_API_PORT, DEV_SMTP_PORT, DEV_WIDGET_PORT, devDatabaseUrl, devEncryptionKeys } from './lib/dev.mjs';
 
 ensureDependencies(root);
 const { launch, run, tsx, tsxOutput } = await import('./lib/run.mjs');
@@ -40,6 +40,7 @@ const env = {
   PUBLIC_BASE_URL: publicBaseUrl,
   SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${DEV_SMTP_PORT}`,
   SMS_PROVIDER: process.env.SMS_PROVIDER ?? 'mock',
+  DATA_ENCRYPTION_KEYS: process.env.DATA_ENCRYPTION_KEYS ?? devEncryptionKeys(root),
 };
 
 say('applying database migrations');
