@@ -4,10 +4,9 @@
 // JSON), with no framework, ORM or validation.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { loadBenchEnv } from './env.js';
-import { serveUntilStopped } from './serve.js';
+import { listenBaseline } from './serve.js';
 
 const env = loadBenchEnv();
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.BENCH_POOL_MAX });
@@ -84,12 +83,4 @@ const server = createServer((req, res) => {
     },
   );
 });
-server.keepAliveTimeout = 5_000;
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  serveUntilStopped(`http://127.0.0.1:${port}`, async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await pool.end();
-  });
-});
+listenBaseline(server, pool);

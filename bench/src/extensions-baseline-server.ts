@@ -5,14 +5,13 @@
 // validation) is what the comparison measures.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { openOrm } from '@cartly/db';
 import { listPortalBlocks } from '../../apps/api/src/extensions/portal-blocks.js';
 import { createBlockRenderer } from '../../apps/api/src/extensions/block-renderer.js';
 import { liquidjsEngine } from '../../apps/api/src/extensions/liquid/liquidjs-engine.js';
 import { loadBenchEnv } from './env.js';
-import { serveUntilStopped } from './serve.js';
+import { listenBaseline } from './serve.js';
 import { EXTENSION_POINT } from './seed-extensions.js';
 
 const env = loadBenchEnv();
@@ -62,12 +61,4 @@ const server = createServer((req, res) => {
     },
   );
 });
-server.keepAliveTimeout = 5_000;
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  serveUntilStopped(`http://127.0.0.1:${port}`, async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await pool.end();
-  });
-});
+listenBaseline(server, pool);

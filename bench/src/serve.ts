@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpuProfiler } from './profile.js';
 
 export type ParentMessage = 'stop' | 'cpu' | 'rss' | { profileStart: true } | { profileStop: string };
@@ -28,4 +30,17 @@ export function serveUntilStopped(url: string, close: () => Promise<void>): void
   });
   process.on('disconnect', stop);
   reply({ url });
+}
+
+/** A bare node:http baseline: listen on a free loopback port, then serve until stopped, closing its pool. */
+export function listenBaseline(server: Server, pool: { end(): Promise<void> }): void {
+  server.keepAliveTimeout = 5_000;
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as AddressInfo;
+    serveUntilStopped(`http://127.0.0.1:${port}`, async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+    });
+  });
 }
