@@ -17,6 +17,7 @@ import {
   type OpenApiRouter,
 } from 'trpc-to-openapi';
 import type { Context } from '../context.js';
+import { callProcedure, type ChainedProcedure } from './call-procedure.js';
 
 /*
  * The REST face: each procedure's `meta.openapi` method and path, answered by
@@ -26,24 +27,16 @@ import type { Context } from '../context.js';
  * request: the route table, merged input schemas, which query keys are arrays
  * and the schemas' coercion flags. Per request it skips that handler's Fetch
  * `Request` (built only for an abort signal no procedure reads), its second URL
- * parse and its per-call caller proxy (bench/README.md has the profile).
+ * parse and its per-call caller proxy, and runs the procedure's middleware
+ * chain through call-procedure.ts (bench/README.md has the profile).
  */
-
-type CallableProcedure = ((opts: {
-  ctx: unknown;
-  path: string;
-  type: string;
-  getRawInput: () => Promise<unknown>;
-  signal: AbortSignal | undefined;
-  batchIndex: number;
-}) => Promise<unknown>) & { _def: { type: string } };
 
 interface RestRoute {
   pattern: RegExp;
   /** The tRPC key, e.g. `account.addresses.list`. */
   path: string;
   type: string;
-  call: CallableProcedure;
+  procedure: ChainedProcedure;
   /** z.void()-like input: the procedure gets no input at all. */
   voidInput: boolean;
   /** Query keys whose schema is an array: a single `?k=v` is handed over as `[v]`. */
@@ -78,7 +71,7 @@ function compile(router: AnyRouter): Map<string, RestRoute[]> {
       pattern: getPathRegExp(normalizePath(openapi.path)),
       path,
       type: procedure._def.type,
-      call: procedure as unknown as CallableProcedure,
+      procedure: procedure as unknown as ChainedProcedure,
       voidInput,
       arrayKeys,
     });
@@ -151,7 +144,7 @@ export function createRestHandler(opts: RestHandlerOptions) {
       }
       ctx = await createContext({ req, res });
       const given = input;
-      const data = await route.call({ ctx, path: route.path, type: route.type, getRawInput: async () => given, signal: undefined, batchIndex: 0 });
+      const data = await callProcedure(route.procedure, { ctx, path: route.path, type: route.type, getRawInput: async () => given, signal: undefined, batchIndex: 0 });
       const meta = responseMeta({ errors: [] });
       send(res, meta.status ?? 200, meta.headers, data);
     } catch (cause) {
@@ -160,13 +153,9 @@ export function createRestHandler(opts: RestHandlerOptions) {
       onError({ error, type, path: route?.path, input, ctx, req });
       const meta = responseMeta({ errors: [error] });
       const shape = getErrorShape({ config: router._def._config, error, type: type as never, path: route?.path, input, ctx });
-      const validation = error.code === 'BAD_REQUEST' && error.cause instanceof Error && error.cause.name === 'ZodError';
-      send(res, meta.status ?? getHTTPStatusCodeFromError(error), meta.headers, {
-        ...shape,
-        message: validation ? 'Input validation failed' : (shape?.message ?? error.message ?? 'An error occurred'),
-        code: error.code,
-        issues: validation ? (error.cause as unknown as { issues: unknown }).issues : undefined,
-      });
+      // REST clients get exactly the SPEC §3 body: the `error` trpc.ts's error formatter puts in every shape.
+      const body = { error: (shape as unknown as { error: unknown }).error };
+      send(res, meta.status ?? getHTTPStatusCodeFromError(error), meta.headers, body);
     }
   };
 }

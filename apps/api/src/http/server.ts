@@ -50,25 +50,6 @@ function logError({ error, path, req }: { error: TRPCError; path?: string; req?:
   if (error.code === 'INTERNAL_SERVER_ERROR') logRequestError(req, path ?? '?', error.cause ?? error);
 }
 
-/**
- * trpc-to-openapi answers errors as `{...shape, message, code, issues}`; REST
- * clients get exactly the SPEC §3 body, taken from the shape's `error`.
- */
-function restErrorEnvelope(res: ServerResponse): void {
-  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    if (res.statusCode >= 400 && typeof chunk === 'string') {
-      try {
-        const body = JSON.parse(chunk) as { error?: unknown };
-        if (body.error) chunk = JSON.stringify({ error: body.error });
-      } catch {
-        // not JSON: leave as is
-      }
-    }
-    return end(chunk, ...rest);
-  }) as ServerResponse['end'];
-}
-
 /** `?limit=5&limit=6`: which one was meant? Refused, naming the parameter, rather than guessed. */
 function refuseRepeatedQuery(url: URL): void {
   const keys = [...url.searchParams.keys()];
@@ -188,7 +169,6 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
       // An optional body (logout, approve) may come without a Content-Type; the adapter insists on one.
       if (req.body === undefined) req.headers['content-type'] = 'application/json';
     }
-    restErrorEnvelope(res);
     await rest(req, res, url);
   }
 
