@@ -105,7 +105,8 @@ export async function resolveStorefrontCustomer(
 
 /** Whether the CAT with this id is still unexpired and unrevoked, for that customer of that shop. */
 export async function isCustomerTokenLive(em: EntityManager, cat: { id: string; shopId: string; customerId: string }): Promise<boolean> {
-  const rows = await em.execute<{ id: string }[]>(
+  const rows = await readRows<{ id: string }>(
+    em,
     'select "id" from "customer_access_token" where "id" = ? and "shop_id" = ? and "customer_id" = ? and "revoked_at" is null and "expires_at" > ? limit 1',
     [cat.id, cat.shopId, cat.customerId, new Date()],
   );

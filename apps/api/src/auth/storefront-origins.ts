@@ -3,6 +3,7 @@ import type { EntityManager } from '@cartly/db';
 import { bearer, header } from '../http/headers.js';
 import type { CorsOrigins } from '../http/cors.js';
 import { hashToken, isTokenOf } from './tokens.js';
+import { readRows } from '../lib/read-rows.js';
 
 /*
  * The storefront origins a shop lists (`storefrontOrigins` in its settings, in
@@ -13,7 +14,8 @@ import { hashToken, isTokenOf } from './tokens.js';
 
 /** Whether any shop lists this origin (a preflight carries no credential). */
 export async function isListedStorefrontOrigin(em: EntityManager, origin: string): Promise<boolean> {
-  const rows = await em.execute<{ one: number }[]>(
+  const rows = await readRows<{ one: number }>(
+    em,
     `select 1 as one from "shop" where "settings"->'storefrontOrigins' @> ?::jsonb limit 1`,
     [JSON.stringify([origin])],
   );
@@ -26,7 +28,8 @@ export async function credentialShopListsOrigin(em: EntityManager, req: Incoming
   const cat = bearer(req);
   const listed = JSON.stringify([origin]);
   if (sat && isTokenOf('sat', sat)) {
-    const rows = await em.execute<{ one: number }[]>(
+    const rows = await readRows<{ one: number }>(
+      em,
       `select 1 as one from "storefront_access_token" t join "shop" s on s."id" = t."shop_id"
         where t."token_hash" = ? and t."revoked_at" is null and (t."expires_at" is null or t."expires_at" > ?)
           and s."settings"->'storefrontOrigins' @> ?::jsonb limit 1`,
@@ -35,7 +38,8 @@ export async function credentialShopListsOrigin(em: EntityManager, req: Incoming
     return rows.length > 0;
   }
   if (cat && isTokenOf('cat', cat)) {
-    const rows = await em.execute<{ one: number }[]>(
+    const rows = await readRows<{ one: number }>(
+      em,
       `select 1 as one from "customer_access_token" t join "shop" s on s."id" = t."shop_id"
         where t."token_hash" = ? and t."revoked_at" is null and t."expires_at" > ? and s."settings"->'storefrontOrigins' @> ?::jsonb limit 1`,
       [hashToken(cat), new Date(), listed],

@@ -1,5 +1,6 @@
 import { uuidv7, type EntityManager } from '@cartly/db';
 import { AppError } from '../errors.js';
+import { readRows } from './read-rows.js';
 
 /*
  * Sliding-window limits kept in PostgreSQL, so they hold across API replicas.
@@ -41,7 +42,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * transaction that has updated the row and not yet committed.
  */
 export async function ensureThrottleRow(em: EntityManager, opts: { shopId: string; subject: string }): Promise<void> {
-  await em.execute(
+  await readRows(
+    em,
     `insert into rate_limit_window (id, shop_id, subject, hits, updated_at)
      select ?, ?, ?, '[]', clock_timestamp() where not exists (select 1 from rate_limit_window where shop_id = ? and subject = ?)
      on conflict (shop_id, subject) do nothing`,
@@ -58,7 +60,8 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
   await ensureThrottleRow(em, spec);
   let row: { hits: number[] } | undefined;
   try {
-    [row] = await em.execute<{ hits: number[] }[]>(
+    [row] = await readRows<{ hits: number[] }>(
+      em,
       `select hits from rate_limit_window where shop_id = ? and subject = ? for update${spec.noWait ? ' nowait' : ''}`,
       [spec.shopId, spec.subject],
     );
@@ -70,7 +73,7 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
     throw new AppError('RATE_LIMITED', `too many requests; try again in ${retryAfter} s`, { retryAfter, cause: e });
   }
   // Read after the lock: clock_timestamp(), unlike now(), is not the transaction's start time.
-  const [clock] = await em.execute<{ now_ms: string }[]>(`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint::text as now_ms`);
+  const [clock] = await readRows<{ now_ms: string }>(em, `select floor(extract(epoch from clock_timestamp()) * 1000)::bigint::text as now_ms`, []);
   const now = Number(clock!.now_ms);
   const longest = Math.max(...spec.rules.map((r) => r.windowSeconds), spec.cooldownSeconds ?? 0) * 1000;
   // A hit is never dropped for being later than "now": keeping it can only make the limit stricter.
@@ -92,7 +95,8 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
     throw new AppError('RATE_LIMITED', `too many requests; try again in ${retryAfter} s`, { retryAfter });
   }
   hits.push(Math.max(now, last ?? now));
-  await em.execute(
+  await readRows(
+    em,
     'update rate_limit_window set hits = ?::jsonb, updated_at = clock_timestamp() where shop_id = ? and subject = ?',
     [JSON.stringify(hits), spec.shopId, spec.subject],
   );
@@ -100,5 +104,5 @@ export async function throttle(em: EntityManager, spec: ThrottleSpec): Promise<v
 
 /** Forgets the subject's counted requests (a limit on failures, after a success). */
 export async function resetThrottle(em: EntityManager, opts: { shopId: string; subject: string }): Promise<void> {
-  await em.execute(`update rate_limit_window set hits = '[]', updated_at = clock_timestamp() where shop_id = ? and subject = ?`, [opts.shopId, opts.subject]);
+  await readRows(em, `update rate_limit_window set hits = '[]', updated_at = clock_timestamp() where shop_id = ? and subject = ?`, [opts.shopId, opts.subject]);
 }

@@ -1,18 +1,22 @@
 import type { EntityManager, MikroORM } from '@cartly/db';
 
 /*
- * Reads on the hottest paths (the credential lookups every storefront request
- * makes, the address book) straight on a connection of the ORM's own pool,
- * with the values bound by PostgreSQL. em.execute costs several times the
- * query's own client work per statement: it inlines the values into the SQL
- * text, builds a knex raw query and runner, and logs each statement
- * (bench/README.md has the profile). Inside a transaction a statement goes
- * through the transaction's connection via em.execute, so it sees the
- * transaction's writes. SQL uses `?` placeholders like em.execute; never a
- * literal `?` (the jsonb operators) in a statement given here.
+ * Statements on the hottest paths (the credential lookups every storefront
+ * request makes, the address book, the login's limits and code updates)
+ * straight on a pg connection, with the values bound by PostgreSQL.
+ * em.execute costs several times the query's own client work per statement:
+ * it inlines the values into the SQL text, builds a knex raw query and
+ * runner, and logs each statement (bench/README.md has the profile). Outside
+ * a transaction a statement takes a connection of the ORM's own pool; inside
+ * one it goes on the transaction's own connection (knex's transaction client
+ * hands out only that one), so it sees and is part of the transaction's
+ * writes. Errors are converted like em.execute's (a unique violation is
+ * UniqueConstraintViolationException; the SQLSTATE stays in `code`). SQL uses
+ * `?` placeholders like em.execute; never a literal `?` (the jsonb operators)
+ * in a statement given here.
  */
 
-/** Runs one read statement; `ctx.db` of a request (in a mutation: inside its transaction). */
+/** Runs one statement and gives its rows; `ctx.db` of a request (in a mutation: inside its transaction). */
 export interface Reader {
   rows<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
 }
@@ -40,32 +44,36 @@ interface PoolClient {
   releaseConnection(connection: PgConnection): Promise<void>;
 }
 
-/** Reads on a pooled connection, outside any transaction (the pool is the ORM's: no extra connections). */
+/** knex's client: the pool's, or a transaction's (which always hands out the transaction's connection). */
+function knexClient(em: EntityManager): PoolClient {
+  const trx = em.getTransactionContext<{ client: PoolClient }>();
+  return trx ? trx.client : (em.getConnection().getKnex().client as unknown as PoolClient);
+}
+
+async function run<Row>(em: EntityManager, client: PoolClient, sql: string, params: readonly unknown[]): Promise<Row[]> {
+  const connection = await client.acquireConnection();
+  try {
+    return (await connection.query(numbered(sql), params)).rows as Row[];
+  } catch (e) {
+    throw e instanceof Error ? em.getDriver().convertException(e) : e;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/** Statements on a pooled connection, outside any transaction (the pool is the ORM's: no extra connections). */
 export function poolReader(orm: MikroORM | EntityManager): Reader {
   const em = 'em' in orm ? orm.em : orm;
   const client = em.getConnection().getKnex().client as unknown as PoolClient;
-  return {
-    async rows<Row>(sql: string, params: readonly unknown[]) {
-      const connection = await client.acquireConnection();
-      try {
-        return (await connection.query(numbered(sql), params)).rows as Row[];
-      } finally {
-        await client.releaseConnection(connection);
-      }
-    },
-  };
+  return { rows: <Row>(sql: string, params: readonly unknown[]) => run<Row>(em, client, sql, params) };
 }
 
-/** Reads through this EntityManager: inside its transaction when it has one, else on the pool. */
+/** Statements through this EntityManager: inside its transaction when it has one, else on the pool. */
 export function emReader(em: EntityManager): Reader {
-  return {
-    rows<Row>(sql: string, params: readonly unknown[]) {
-      return em.isInTransaction() ? em.execute<Row[]>(sql, [...params]) : poolReader(em).rows<Row>(sql, params);
-    },
-  };
+  return { rows: <Row>(sql: string, params: readonly unknown[]) => run<Row>(em, knexClient(em), sql, params) };
 }
 
-/** One read statement through a request's reader, or through an EntityManager (raw routes, services). */
+/** One statement through a request's reader, or through an EntityManager (raw routes, services, a transaction's em). */
 export function readRows<Row>(source: Reader | EntityManager, sql: string, params: readonly unknown[]): Promise<Row[]> {
   return ('rows' in source ? source : emReader(source)).rows<Row>(sql, params);
 }

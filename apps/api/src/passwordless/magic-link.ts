@@ -10,6 +10,7 @@ import { magicLinkEmail } from './messages.js';
 import { allowedRedirect } from './redirects.js';
 import { enforcedSsoAnswer } from '../sso/enforced-sso.js';
 import { throttleLoginRequest, type LoginRequestContext } from './request-context.js';
+import { readRows } from '../lib/read-rows.js';
 
 /** The JWT `typ` of a magic link: an AST (or any other token we sign) can never pass for one. */
 export const MAGIC_LINK_TOKEN_TYPE = 'cartly-magic-link+jwt';
@@ -63,7 +64,8 @@ export async function requestMagicLink(
       ttlMinutes: MAGIC_LINK_TTL_SECONDS / 60,
     }));
     // Only after a successful delivery does the new link void the older ones (as with codes, otp.ts).
-    await ctx.em.execute(
+    await readRows(
+      ctx.em,
       `insert into magic_link_latest (id, shop_id, email, jti, created_at) values (?, ?, ?, ?, ?)
        on conflict (shop_id, email) do update set jti = excluded.jti, created_at = excluded.created_at`,
       [uuidv7(), shop.id, input.email, jti, now],
@@ -99,13 +101,15 @@ export async function verifyMagicLink(
   if (!shop) throw loginFailed('link');
 
   // Only the newest link sent to the address logs in: sending one voids the older ones.
-  const newest = await ctx.em.execute<{ id: string }[]>(
+  const newest = await readRows<{ id: string }>(
+    ctx.em,
     'select id from magic_link_latest where shop_id = ? and email = ? and jti = ?',
     [shop.id, email, jti],
   );
   if (newest.length === 0) throw loginFailed('link');
 
-  const inserted = await ctx.em.execute<{ id: string }[]>(
+  const inserted = await readRows<{ id: string }>(
+    ctx.em,
     `insert into magic_link_use (id, shop_id, jti, expires_at, created_at) values (?, ?, ?, ?, ?)
      on conflict (shop_id, jti) do nothing returning id`,
     [uuidv7(), shop.id, jti, new Date(exp * 1000), now],

@@ -7,6 +7,7 @@ import { otpEmail, otpSms } from './messages.js';
 import { newOtpCode, unmatchableHash } from './otp-hash.js';
 import { enforcedSsoAnswer } from '../sso/enforced-sso.js';
 import { resetVerificationCount, throttleLoginRequest, throttleVerification, type LoginRequestContext } from './request-context.js';
+import { readRows } from '../lib/read-rows.js';
 
 const OTP_MAX_TTL_MINUTES = 15;
 /** Wrong attempts a code survives; the next attempt finds it dead. */
@@ -22,7 +23,8 @@ export async function storeCode(
   em: EntityManager,
   code: { id: string; shopId: string; channel: LoginChannel; identifier: string; codeHash: string; expiresAt: Date },
 ): Promise<void> {
-  await em.execute(
+  await readRows(
+    em,
     `update otp_code set state = 'superseded' where shop_id = ? and identifier = ? and state = 'live'`,
     [code.shopId, code.identifier],
   );
@@ -79,7 +81,8 @@ export async function useCode(ctx: LoginRequestContext, identifier: string, code
   // Side pool first, while this request's transaction holds no lock (see autonomous-db.ts).
   await throttleVerification(ctx, identifier);
   const [reserved] = await ctx.deps.sidePool.transactional((em) =>
-    em.execute<{ id: string; code_hash: string }[]>(
+    readRows<{ id: string; code_hash: string }>(
+      em,
       `update otp_code set attempts = attempts + 1
        where shop_id = ? and identifier = ? and state = 'live' and expires_at > ? and attempts < ?
        returning id, code_hash`,
@@ -90,7 +93,8 @@ export async function useCode(ctx: LoginRequestContext, identifier: string, code
   const matches = ctx.deps.otpHasher.matches(reserved?.id ?? NO_CODE_ID, code, reserved?.code_hash ?? unmatchableHash());
   if (!reserved || !matches) return false;
 
-  const consumed = await ctx.em.execute<{ id: string }[]>(
+  const consumed = await readRows<{ id: string }>(
+    ctx.em,
     `update otp_code set state = 'used', used_at = ? where id = ? and shop_id = ? and state = 'live' returning id`,
     [now, reserved.id, ctx.shopId],
   );
