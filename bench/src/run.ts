@@ -108,7 +108,7 @@ async function runScenario(scenario: Scenario, databaseUrl: string, profileTo: s
     NODE_ENV: 'production',
   };
   const targets: Target[] = [
-    { name: 'baseline', entry: scenario.baselineEntry },
+    { name: 'baseline', entry: scenario.baselineEntry, profileTo },
     { name: 'api', entry: './api-server.ts', profileTo },
   ];
   const rows: Measured[] = [];

@@ -7,11 +7,13 @@
  * The codes are requested first through the API and read from the SMTP sink
  * (unmeasured). Started by scripts/bench.mjs (DATABASE_URL).
  */
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { startSmtpSink } from '@cartly/mail/testing';
 import { loadBenchEnv } from '../env.js';
 import { createBenchDatabase, dropStaleBenchDatabases } from '../database.js';
-import { spawnServer, type ServerChild } from '../child.js';
+import { repoRoot, spawnServer, type ServerChild } from '../child.js';
 import { childEnv } from '../env.js';
 import { throwawaySecrets } from '../secrets.js';
 import { call, inLanes, must, seconds } from '../cluster/http.js';
@@ -80,7 +82,15 @@ try {
   children.splice(children.indexOf(baselineServer), 1);
 
   say(`login: ${N} OTP verifications through the API`);
+  const profileTo = env.BENCH_CPU_PROF ? path.resolve(repoRoot, env.BENCH_CPU_PROF) : undefined;
+  if (profileTo) await mkdir(profileTo, { recursive: true });
+  const profile = profileTo ? await api.profile() : undefined;
   const verified = await load(api, '/storefront/v1/customer/otp/verify', shop!.sat, bodies);
+  if (profile) {
+    const file = path.join(profileTo!, 'login-api.cpuprofile');
+    await profile.stop(file);
+    say(`login: CPU profile of the verifications written to ${file}`);
+  }
   console.log(`
 Login throughput: ${N} OTP verifications (each code once, ${LANES} in flight; limits raised for the run)
   baseline: node:http + pg, 1 HMAC + 1 row update  ${baseline.perSecond.toFixed(0).padStart(6)} /s   CPU ${baseline.cpuMicrosPerVerify.toFixed(0).padStart(6)} µs/request

@@ -16,6 +16,7 @@ import { createBenchDatabase, dropStaleBenchDatabases } from '../database.js';
 import type { ServerChild } from '../child.js';
 import { inLanes, must, seconds } from '../cluster/http.js';
 import { createProduct, fulfilledOrder, prepareRun, seedShop } from '../cluster/services.js';
+import { cpuSecondsOf } from '../cluster/process-cpu.js';
 
 const say = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const env = loadBenchEnv();
@@ -52,15 +53,18 @@ try {
   // Yardstick first: the empty workflow, started the way the API starts RMAWorkflow (a client call each, in lanes).
   say(`returns: ${N} empty workflows with one activity`);
   const client = new Client({ connection });
+  const emptyTemporalCpu = cpuSecondsOf('temporal');
   const emptyStarted = process.hrtime.bigint();
   await inLanes(Array.from({ length: N }, (_, i) => i), LANES, async (i) => {
     await client.workflow.execute('BenchEmptyWorkflow', { taskQueue: run.emptyTaskQueue, workflowId: `${run.emptyTaskQueue}-${i}`, args: [] });
   });
   const emptySeconds = seconds(emptyStarted);
+  const emptyTemporalMs = ((1000 * (cpuSecondsOf('temporal') - emptyTemporalCpu)) / N).toFixed(1);
   await emptyWorker.stop();
   children.splice(children.indexOf(emptyWorker), 1);
 
   say(`returns: ${N} returns requested and approved over HTTP, then waiting for every refund`);
+  const cpuBefore = { api: await api.cpuMicros(), worker: await worker.cpuMicros(), temporal: cpuSecondsOf('temporal'), postgres: cpuSecondsOf('postgres') };
   const started = process.hrtime.bigint();
   await inLanes(orders, LANES, async ({ orderId, lineId }) => {
     const created = await must<{ id: string }>(api.url, {
@@ -80,6 +84,14 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const returnsSeconds = seconds(started);
+  // CPU per return of each process (ms), over the whole request-to-refunded window.
+  const perReturn = (s: number) => ((1000 * s) / Math.max(1, refunded)).toFixed(1);
+  const cpu = {
+    api: perReturn(((await api.cpuMicros()) - cpuBefore.api) / 1e6),
+    worker: perReturn(((await worker.cpuMicros()) - cpuBefore.worker) / 1e6),
+    temporal: perReturn(cpuSecondsOf('temporal') - cpuBefore.temporal),
+    postgres: perReturn(cpuSecondsOf('postgres') - cpuBefore.postgres),
+  };
   const { rows: [counts] } = await sql.query<{ refunds: number; returns: number; doubled: number }>(
     `select (select count(*) from refund)::int as refunds,
             (select count(distinct return_request_id) from refund)::int as returns,
@@ -89,9 +101,10 @@ try {
   const returnsRate = refunded / returnsSeconds;
   console.log(`
 Returns throughput: ${N} returns requested + approved over HTTP (${LANES} in flight), real API and RMA worker, one PostgreSQL, one Temporal server
-  empty workflow + 1 activity (same server)   ${emptyRate.toFixed(1).padStart(7)} workflows/s   (${N} in ${emptySeconds.toFixed(1)} s)
+  empty workflow + 1 activity (same server)   ${emptyRate.toFixed(1).padStart(7)} workflows/s   (${N} in ${emptySeconds.toFixed(1)} s; Temporal server CPU ${emptyTemporalMs} ms each)
   returns, request to refunded                ${returnsRate.toFixed(1).padStart(7)} returns/s     (${refunded} refunded in ${returnsSeconds.toFixed(1)} s; requests + approvals took ${decidedSeconds.toFixed(1)} s)
   returns / empty-workflow rate               ${((100 * returnsRate) / emptyRate).toFixed(1).padStart(7)} %             (target >= 50 %, all refunded < 60 s)
+  CPU per return (ms)                          API ${cpu.api}, worker ${cpu.worker}, Temporal server ${cpu.temporal}, PostgreSQL ${cpu.postgres}
   refunds recorded                            ${String(counts!.refunds).padStart(7)}               (for ${counts!.returns} distinct returns; orders refunded twice: ${counts!.doubled}; must equal ${N} / ${N} / 0)
 node ${process.version}, ${os.cpus().length} CPUs; 1-min load average: ${os.loadavg()[0]!.toFixed(1)} (other work on the machine moves both figures)`);
   if (counts!.refunds !== N || counts!.returns !== N || counts!.doubled !== 0) process.exitCode = 1;
