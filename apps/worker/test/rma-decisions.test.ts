@@ -3,6 +3,7 @@ import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { Order, recordReturnTransition, ReturnRequest } from '@cartly/db';
 import { RefundRefusedError, type PaymentProvider } from '@cartly/payments';
 import type { RmaState } from '../src/workflows/index.js';
+import { stepsRun } from '../src/lib/steps-run.js';
 import { seedReturn, type SeededReturn } from './support/fixtures.js';
 import { startWorkerHarness, type WorkerHarness } from './support/harness.js';
 
@@ -17,11 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Activities the run has completed, from its history (a ReadDecision per wake-up; signals in one task share it). */
-async function completedActivities(handle: WorkflowHandle): Promise<number> {
-  const history = await handle.fetchHistory();
-  return (history.events ?? []).filter((e) => e.activityTaskCompletedEventAttributes).length;
-}
+const stepsOf = async (handle: WorkflowHandle) => stepsRun(await handle.fetchHistory());
+/** Activities the run has completed (a ReadDecision per wake-up; signals in one task share it). */
+const completedActivities = async (handle: WorkflowHandle) => (await stepsOf(handle)).length;
 
 const mailTo = (to: string) => h.smtp.messages.filter((m) => m.to.includes(to));
 
@@ -34,6 +33,14 @@ test('approve: validated, merchant notified, refunded once, customer notified; s
   await h.decide(seed, handle, { kind: 'approve', note: 'Thanks for letting us know' });
   expect(await handle.result()).toBe('refunded');
   expect(await handle.query('status')).toMatchObject({ status: 'refunded', step: 'done', decision: 'approve' });
+  // SPEC §9's order; the short steps run in the workflow's own worker, the refund (which heartbeats) as an activity task.
+  expect(await stepsOf(handle)).toEqual([
+    { name: 'ReadDecision', local: true },
+    { name: 'ValidateReturn', local: true },
+    { name: 'NotifyMerchant', local: true },
+    { name: 'ProcessRefund', local: false },
+    { name: 'NotifyCustomer', local: true },
+  ]);
 
   expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 1, refundedCents: 2500 });
   const order = await h.db.orm.em.fork().findOneOrFail(Order, { id: seed.orderId });

@@ -32,8 +32,18 @@ export function paragraphsMessage(opts: { to: string; shopName: string; subject:
 }
 
 /** An amount in minor units as the currency writes it ("$12.50", "¥1,200"). */
+// Building an Intl.NumberFormat costs far more than formatting with one: one per currency code, kept.
+const formats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+/** Currency codes are ISO 4217 (a few hundred); the bound only guards against a caller passing anything. */
+const MAX_FORMATS = 512;
+
 export function formatMoney(cents: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(cents / 10 ** digits);
+  let entry = formats.get(currency);
+  if (!entry) {
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    entry = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    if (formats.size >= MAX_FORMATS) formats.clear();
+    formats.set(currency, entry);
+  }
+  return entry.format.format(cents / 10 ** entry.digits);
 }

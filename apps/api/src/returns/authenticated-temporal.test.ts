@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporalConnectionConfig } from '@cartly/config';
 import { Refund } from '@cartly/db';
 import { rmaWorkflowId } from '@cartly/contracts/workflows';
-import { installTemporalRuntime, startWorker, type RunningWorker } from '@cartly/worker';
+import { installTemporalRuntime, startWorker, stepsRun, type RunningWorker } from '@cartly/worker';
 import { createMailer } from '@cartly/mail';
 import { temporalGateway } from '../adapters/temporal.js';
 import { createLoggedInCustomer, createShop, rest, startTestApi, type TestApi, type TestShop } from '../../test/harness.js';
@@ -120,7 +120,7 @@ test('a raw approve signal sent straight to Temporal refunds nothing; the admin 
     await handle.signal('approve', { note: 'pay me' });
     await handle.signal('approve', {});
     // The workflow read the row (still requested) and went back to waiting.
-    const readings = async () => ((await handle.fetchHistory()).events ?? []).filter((e) => e.activityTaskCompletedEventAttributes).length;
+    const readings = async () => stepsRun(await handle.fetchHistory()).length;
     const waitingAgain = async () => (await readings()) >= 1 && (await handle.query<{ step: string }>('status')).step === 'awaiting_decision';
     await expect.poll(waitingAgain, { timeout: 15_000 }).toBe(true);
     expect(await handle.query('status')).toMatchObject({ status: 'requested', decision: null });

@@ -1,5 +1,5 @@
 import {
-  ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, log, patched, proxyActivities, setHandler,
+  ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, log, patched, proxyActivities, proxyLocalActivities, setHandler,
 } from '@temporalio/workflow';
 import type { RmaActivities } from '../activities/index.js';
 import {
@@ -14,24 +14,35 @@ export const statusQuery = defineQuery<RmaState>('status');
 const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' } as const;
 
 // Database steps: unlimited retries (every one is idempotent), so an outage delays a return but never loses it.
-const db = proxyActivities<RmaActivities>({ startToCloseTimeout: '30s', retry });
-
+const dbOptions = { startToCloseTimeout: '30s', retry } as const;
 // Mail to the customer: retried for a day, then given up on (logged); the return itself goes on.
-const mail = proxyActivities<RmaActivities>({
-  startToCloseTimeout: '1m',
-  scheduleToCloseTimeout: '1d',
-  retry: { ...retry, maximumInterval: '10m' },
-});
-
+const mailOptions = { startToCloseTimeout: '1m', scheduleToCloseTimeout: '1d', retry: { ...retry, maximumInterval: '10m' } } as const;
 // The merchant's notice comes before the refund (SPEC order), so it gets minutes, not a day:
 // an SMTP outage must not hold back the customer's money.
-const merchantMail = proxyActivities<RmaActivities>({
-  startToCloseTimeout: '1m',
-  scheduleToCloseTimeout: '10m',
-  retry: { ...retry, maximumInterval: '2m' },
-});
+const merchantMailOptions = { startToCloseTimeout: '1m', scheduleToCloseTimeout: '10m', retry: { ...retry, maximumInterval: '2m' } } as const;
+
+/**
+ * The short steps (database reads and writes, one mail each) run as local
+ * activities: in the worker that runs the workflow task, recorded in its
+ * completion, instead of a round trip through the server's activity queue
+ * each. Retries, timeouts and at-least-once execution are the same; a worker
+ * killed mid-step leaves the step to be run again by the next one. Runs
+ * started before this patch keep their activity tasks (their histories have them).
+ */
+export const LOCAL_STEPS_PATCH = 'rma-local-steps';
+const remoteSteps = {
+  db: proxyActivities<RmaActivities>(dbOptions),
+  mail: proxyActivities<RmaActivities>(mailOptions),
+  merchantMail: proxyActivities<RmaActivities>(merchantMailOptions),
+};
+const localSteps = {
+  db: proxyLocalActivities<RmaActivities>(dbOptions),
+  mail: proxyLocalActivities<RmaActivities>(mailOptions),
+  merchantMail: proxyLocalActivities<RmaActivities>(merchantMailOptions),
+};
 
 // The refund heartbeats: a worker that dies mid-call is noticed within 10 s and the call retried elsewhere.
+// It stays an activity task (a local activity cannot heartbeat, and it moves money).
 const payments = proxyActivities<RmaActivities>({ startToCloseTimeout: '5m', heartbeatTimeout: '10s', retry });
 
 const isRefusal = (e: unknown) =>
@@ -49,6 +60,7 @@ export const ADOPT_RECORDED_DECISION_PATCH = 'rma-adopt-recorded-decision';
  * straight to Temporal, without a recorded decision, changes nothing.
  */
 export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> {
+  const { db, mail, merchantMail } = patched(LOCAL_STEPS_PATCH) ? localSteps : remoteSteps;
   const state: RmaState = { status: 'requested', step: 'awaiting_decision', decision: null, refundId: null };
   let signals = 0;
   // Kept for runs from before the patch, whose RecordDecision call carries the first signal's content.
