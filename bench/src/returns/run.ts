@@ -7,13 +7,15 @@
  * both rates, their ratio and the refunds recorded (which must equal the
  * returns). Started by scripts/bench.mjs (DATABASE_URL, TEMPORAL_ADDRESS).
  */
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { startSmtpSink } from '@cartly/mail/testing';
 import { loadBenchEnv } from '../env.js';
 import { createBenchDatabase, dropStaleBenchDatabases } from '../database.js';
-import type { ServerChild } from '../child.js';
+import { repoRoot, type ServerChild } from '../child.js';
 import { inLanes, must, seconds } from '../cluster/http.js';
 import { createProduct, fulfilledOrder, prepareRun, seedShop } from '../cluster/services.js';
 import { cpuSecondsOf } from '../cluster/process-cpu.js';
@@ -65,6 +67,9 @@ try {
 
   say(`returns: ${N} returns requested and approved over HTTP, then waiting for every refund`);
   const cpuBefore = { api: await api.cpuMicros(), worker: await worker.cpuMicros(), temporal: cpuSecondsOf('temporal'), postgres: cpuSecondsOf('postgres') };
+  const profileTo = env.BENCH_CPU_PROF ? path.resolve(repoRoot, env.BENCH_CPU_PROF) : undefined;
+  if (profileTo) await mkdir(profileTo, { recursive: true });
+  const profiles = profileTo ? { api: await api.profile(), worker: await worker.profile() } : undefined;
   const started = process.hrtime.bigint();
   await inLanes(orders, LANES, async ({ orderId, lineId }) => {
     const created = await must<{ id: string }>(api.url, {
@@ -84,6 +89,10 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const returnsSeconds = seconds(started);
+  if (profiles) {
+    for (const [name, profile] of Object.entries(profiles)) await profile.stop(path.join(profileTo!, `returns-${name}.cpuprofile`));
+    say(`returns: CPU profiles of the API and the worker written to ${profileTo}`);
+  }
   // CPU per return of each process (ms), over the whole request-to-refunded window.
   const perReturn = (s: number) => ((1000 * s) / Math.max(1, refunded)).toFixed(1);
   const cpu = {
