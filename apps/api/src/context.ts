@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import type { EntityManager, MikroORM } from '@cartly/db';
+import { type EntityManager, type MikroORM, poolReader, type Reader } from '@cartly/db';
 import type { Env } from './env.js';
 import type { DomainDeps } from './deps.js';
-import { poolReader, type Reader } from './lib/read-rows.js';
 
 export interface AppDeps {
   env: Env;

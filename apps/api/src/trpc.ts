@@ -1,12 +1,11 @@
 import { initTRPC } from '@trpc/server';
 import type { RouteMeta } from '@cartly/contracts';
-import { NotFoundError, UniqueConstraintViolationException } from '@cartly/db';
+import { NotFoundError, UniqueConstraintViolationException, emReader } from '@cartly/db';
 import type { RouteAuth } from '@cartly/contracts';
 import { isSharedContext, type Context } from './context.js';
 import { AppError, toErrorBody } from './errors.js';
 import { isDevelopment } from './env.js';
 import { authenticators, type Principal } from './auth/authenticators.js';
-import { emReader } from './lib/read-rows.js';
 
 const t = initTRPC
   .context<Context>()

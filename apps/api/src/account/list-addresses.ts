@@ -1,8 +1,7 @@
 import { listAddressesMeta, ZListAddressesInput, ZListAddressesOutput } from '@cartly/contracts/account';
-import type { ICustomerAddress } from '@cartly/db';
+import { type ICustomerAddress, readRows } from '@cartly/db';
 import { procedure } from '../trpc.js';
 import { decodeCursor, toPage } from '../lib/pagination.js';
-import { readRows } from '../lib/read-rows.js';
 import { addressOf } from './views.js';
 
 /*

@@ -1,7 +1,6 @@
 import type { AdminScope } from '@cartly/contracts';
-import { AdminToken, App, CustomerAccessToken, type EntityManager } from '@cartly/db';
+import { AdminToken, App, CustomerAccessToken, type EntityManager, readRows, type Reader } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { readRows, type Reader } from '../lib/read-rows.js';
 import { hashToken, isTokenOf, newToken } from './tokens.js';
 
 /*

@@ -1,9 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import type { EntityManager } from '@cartly/db';
+import { type EntityManager, readRows } from '@cartly/db';
 import { bearer, header } from '../http/headers.js';
 import type { CorsOrigins } from '../http/cors.js';
 import { hashToken, isTokenOf } from './tokens.js';
-import { readRows } from '../lib/read-rows.js';
 
 /*
  * The storefront origins a shop lists (`storefrontOrigins` in its settings, in

@@ -1,6 +1,5 @@
-import { uuidv7, type EntityManager } from '@cartly/db';
+import { uuidv7, type EntityManager, readRows } from '@cartly/db';
 import { AppError } from '../errors.js';
-import { readRows } from './read-rows.js';
 
 /*
  * Sliding-window limits kept in PostgreSQL, so they hold across API replicas.

@@ -1,6 +1,6 @@
 import { normaliseEmail, type LoginRequestAnswer, type MagicLinkLogin } from '@cartly/contracts/passwordless';
 import { decodeJwt } from 'jose';
-import { Shop, uuidv7, type EntityManager } from '@cartly/db';
+import { Shop, uuidv7, type EntityManager, readRows } from '@cartly/db';
 import { AppError } from '../errors.js';
 import type { Env } from '../env.js';
 import type { PasswordlessDeps } from './deps.js';
@@ -10,7 +10,6 @@ import { magicLinkEmail } from './messages.js';
 import { allowedRedirect } from './redirects.js';
 import { enforcedSsoAnswer } from '../sso/enforced-sso.js';
 import { throttleLoginRequest, type LoginRequestContext } from './request-context.js';
-import { readRows } from '../lib/read-rows.js';
 
 /** The JWT `typ` of a magic link: an AST (or any other token we sign) can never pass for one. */
 export const MAGIC_LINK_TOKEN_TYPE = 'cartly-magic-link+jwt';

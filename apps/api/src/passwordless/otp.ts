@@ -1,5 +1,5 @@
 import type { CustomerAccessTokenResult, LoginChannel, LoginRequestAnswer } from '@cartly/contracts/passwordless';
-import { OtpCode, uuidv7, type EntityManager, type IShop } from '@cartly/db';
+import { OtpCode, uuidv7, type EntityManager, type IShop, readRows } from '@cartly/db';
 import { deliverEmail, deliverSms, waitLikeDelivery } from './delivery.js';
 import { spendSmsBudget } from './sms-budget.js';
 import { completeLogin, findCustomer, loadShop, loginFailed, signupAllowed } from './login.js';
@@ -7,7 +7,6 @@ import { otpEmail, otpSms } from './messages.js';
 import { newOtpCode, unmatchableHash } from './otp-hash.js';
 import { enforcedSsoAnswer } from '../sso/enforced-sso.js';
 import { resetVerificationCount, throttleLoginRequest, throttleVerification, type LoginRequestContext } from './request-context.js';
-import { readRows } from '../lib/read-rows.js';
 
 const OTP_MAX_TTL_MINUTES = 15;
 /** Wrong attempts a code survives; the next attempt finds it dead. */

@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@cartly/db';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 /*
  * Statements on the hottest paths (the credential lookups every storefront
