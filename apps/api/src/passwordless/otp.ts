@@ -78,8 +78,7 @@ const NO_CODE_ID = '00000000-0000-7000-8000-000000000000';
  */
 export async function useCode(ctx: LoginRequestContext, identifier: string, code: string, now: Date): Promise<boolean> {
   // Side pool first, while this request's transaction holds no lock (see autonomous-db.ts).
-  await throttleVerification(ctx, identifier);
-  const [reserved] = await ctx.deps.sidePool.transactional((em) =>
+  const [reserved] = await throttleVerification(ctx, identifier, (em) =>
     readRows<{ id: string; code_hash: string }>(
       em,
       `update otp_code set attempts = attempts + 1

@@ -62,9 +62,11 @@ const verifySubject = (identifier: string) => `id-verify:${identifier}`;
  * Verification attempts, counted on the side pool so failed attempts stay
  * counted: per IP (guessing across identifiers), and per identifier across
  * all of its codes (the per-code cap alone restarts with every new code).
+ * `andThen` runs in the same short transaction once both counts have passed
+ * (the code's attempt reservation), so one commit covers all three.
  */
-export async function throttleVerification(ctx: LoginRequestContext, identifier: string): Promise<void> {
-  await ctx.deps.sidePool.transactional(async (em) => {
+export async function throttleVerification<T>(ctx: LoginRequestContext, identifier: string, andThen: (em: EntityManager) => Promise<T>): Promise<T> {
+  return ctx.deps.sidePool.transactional(async (em) => {
     await throttle(em, { shopId: ctx.shopId, subject: `ip-verify:${ipLimitKey(ctx.ip)}`, rules: [{ windowSeconds: FIFTEEN_MINUTES, max: ctx.env.OTP_VERIFY_MAX_PER_IP_15MIN }] });
     await throttle(em, {
       shopId: ctx.shopId,
@@ -74,6 +76,7 @@ export async function throttleVerification(ctx: LoginRequestContext, identifier:
         { windowSeconds: ONE_DAY, max: ctx.env.OTP_VERIFY_MAX_PER_IDENTIFIER_DAY },
       ],
     });
+    return andThen(em);
   });
 }
 
