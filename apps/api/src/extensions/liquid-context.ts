@@ -1,4 +1,4 @@
-import type { EntityManager } from '@cartly/db';
+import { type EntityManager, readRows } from '@cartly/db';
 
 /*
  * What a Liquid block may see (SPEC §6), as plain JSON and nothing more: the
@@ -54,13 +54,15 @@ export async function loadLiquidContext(em: EntityManager, where: LiquidContextW
 }
 
 async function loadOrder(em: EntityManager, shopId: string, customerId: string, orderId: string) {
-  const [order] = await em.execute<Record<string, unknown>[]>(
+  const [order] = await readRows<Record<string, unknown>>(
+    em,
     `select "id", "number", "currency", "subtotal_cents", "total_cents", "financial_status", "fulfillment_status", "created_at"
        from "order" where "id" = ? and "shop_id" = ? and "customer_id" = ?`,
     [orderId, shopId, customerId],
   );
   if (!order) return null;
-  const lines = await em.execute<Record<string, unknown>[]>(
+  const lines = await readRows<Record<string, unknown>>(
+    em,
     `select "title", "sku", "quantity", "unit_price_cents", "fulfilled_quantity" from "order_line"
       where "shop_id" = ? and "order_id" = ? order by "id" limit 100`,
     [shopId, orderId],
@@ -69,14 +71,16 @@ async function loadOrder(em: EntityManager, shopId: string, customerId: string, 
 }
 
 async function loadReturn(em: EntityManager, shopId: string, customerId: string, returnId: string) {
-  const [ret] = await em.execute<Record<string, unknown>[]>(
+  const [ret] = await readRows<Record<string, unknown>>(
+    em,
     `select r."id", r."status", r."order_id", o."number" as "order_number", r."amount_cents" as "refund_cents", r."currency", r."created_at"
        from "return_request" r join "order" o on o."id" = r."order_id" and o."shop_id" = r."shop_id"
       where r."id" = ? and r."shop_id" = ? and r."customer_id" = ?`,
     [returnId, shopId, customerId],
   );
   if (!ret) return null;
-  const lines = await em.execute<Record<string, unknown>[]>(
+  const lines = await readRows<Record<string, unknown>>(
+    em,
     `select ol."title", l."quantity", l."reason" from "return_request_line" l
        join "order_line" ol on ol."id" = l."order_line_id" and ol."shop_id" = l."shop_id"
       where l."shop_id" = ? and l."return_request_id" = ? order by l."id" limit 100`,

@@ -1,5 +1,5 @@
 import type { PortalBlockDto, RemoteUiNode } from '@cartly/contracts/extensions';
-import type { EntityManager, ExtensionBlockKind, ExtensionPoint, ExtensionSettings } from '@cartly/db';
+import { type EntityManager, type ExtensionBlockKind, type ExtensionPoint, type ExtensionSettings, readRows } from '@cartly/db';
 import type { BlockRenderer } from './block-renderer.js';
 import { checkIframeUrl, IFRAME_ALLOW, IFRAME_REFERRER_POLICY, IFRAME_SANDBOX } from './iframe-url.js';
 import { CONTEXT_COLUMNS_SQL, loadLiquidContext, type ContextColumns, type LiquidContextWhere } from './liquid-context.js';
@@ -42,7 +42,8 @@ export async function listPortalBlocks(
   where: LiquidContextWhere & { point: ExtensionPoint },
 ): Promise<PortalBlockDto[]> {
   // One round trip for the blocks and what every Liquid block sees of the shop and the customer.
-  const rows = await em.execute<SlotRow[]>(
+  const rows = await readRows<SlotRow>(
+    em,
     `select b."id", b."slug", b."point", b."position", b."kind", b."title", b."template", b."url", b."tree", b."settings",
             b."settings_override", b."version", a."client_id", a."name" as "app_name", a."iframe_hosts", (e."id" is not null) as "inert",
             ${CONTEXT_COLUMNS_SQL}
