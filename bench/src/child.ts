@@ -18,6 +18,8 @@ export interface ServerChild {
   cpuMicros(): Promise<number>;
   /** Resident set size of the server process now, bytes. */
   rssBytes(): Promise<number>;
+  /** RSS and the JS heap in use, both right after a full garbage collection. */
+  memory(): Promise<{ rssBytes: number; heapBytes: number }>;
   /** SIGKILL, as a crash or an OOM kill would: no shutdown hook runs. Resolves once it has exited. */
   kill(): Promise<void>;
   /** Starts a V8 CPU profile; `stop` writes it to `file`. */
@@ -31,7 +33,8 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function spawnServer(entry: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ServerChild> {
-  const child = spawn(process.execPath, [...nodeArgs, '--conditions=source', '--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], {
+  // --expose-gc: the memory figures (rss message) are read after a full collection.
+  const child = spawn(process.execPath, ['--expose-gc', ...nodeArgs, '--conditions=source', '--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -53,6 +56,9 @@ export async function spawnServer(entry: string, env: NodeJS.ProcessEnv, nodeArg
     },
     async rssBytes() {
       return (await ask<{ rssBytes: number }>('rss')).rssBytes;
+    },
+    memory() {
+      return ask<{ rssBytes: number; heapBytes: number }>('rss');
     },
     async kill() {
       child.kill('SIGKILL');

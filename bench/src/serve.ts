@@ -25,7 +25,12 @@ export function serveUntilStopped(url: string, close: () => Promise<void>): void
     else if (m === 'cpu') {
       const { user, system } = process.cpuUsage();
       reply({ cpuMicros: user + system });
-    } else if (m === 'rss') reply({ rssBytes: process.memoryUsage().rss }); else if ('profileStart' in m) void profiler.start().then(() => reply({ profiling: true }));
+    } else if (m === 'rss') {
+      // After a full collection (children run with --expose-gc): what is still live, not what the heap happens to hold.
+      (globalThis as { gc?: () => void }).gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      reply({ rssBytes: rss, heapBytes: heapUsed });
+    } else if ('profileStart' in m) void profiler.start().then(() => reply({ profiling: true }));
     else if ('profileStop' in m) void profiler.stop(m.profileStop).then(() => reply({ profiled: m.profileStop }));
   });
   process.on('disconnect', stop);

@@ -81,11 +81,34 @@ try {
   await inLanes(Array.from({ length: orderCount }), 8, async () => void orders.push(await fulfilledOrder(proxy.url, buyer, variantId)));
 
   // Each process's RSS after its warm-up and at its end (a replaced process: just before it is stopped or killed).
-  const rss: Record<string, { start?: number; end?: number }> = {};
+  // Between the two, every RSS_EVERY_S: whether a process is still growing at the end of its life or levelled off.
+  // Each reading follows a full GC in the child; the JS heap still in use after it is what a leak would grow.
+  interface Memory { start?: number; end?: number; heapStart?: number; heapEnd?: number; series: number[] }
+  const rss: Record<string, Memory> = {};
   const names = new Map<ServerChild, string>([[apis[0]!, 'api-1'], [apis[1]!, 'api-2'], [workers[0]!, 'worker-1'], [workers[1]!, 'worker-2']]);
-  const sample = async (child: ServerChild, when: 'start' | 'end') => {
-    (rss[names.get(child)!] ??= {})[when] = await child.rssBytes().catch(() => undefined);
+  const record = (child: ServerChild) => (rss[names.get(child)!] ??= { series: [] });
+  // One question at a time per child: the answers carry no id.
+  const asking = new Map<ServerChild, Promise<unknown>>();
+  const memoryOf = (child: ServerChild) => {
+    const next = (asking.get(child) ?? Promise.resolve()).then(() => child.memory()).catch(() => undefined);
+    asking.set(child, next);
+    return next;
   };
+  const sample = async (child: ServerChild, when: 'start' | 'end') => {
+    const m = await memoryOf(child);
+    const r = record(child);
+    r[when] = m?.rssBytes;
+    r[when === 'start' ? 'heapStart' : 'heapEnd'] = m?.heapBytes;
+    if (m) r.series.push(m.rssBytes);
+  };
+  const RSS_EVERY_S = 10;
+  const sampler = setInterval(() => {
+    for (const child of names.keys()) {
+      const r = rss[names.get(child)!];
+      if (r?.start !== undefined && r.end === undefined) void memoryOf(child).then((m) => void (m && r.series.push(m.rssBytes)));
+    }
+  }, RSS_EVERY_S * 1000);
+  sampler.unref();
   const warmUpSeconds = Math.min(30, T * 0.1);
 
   // What the load wrote, to be found in the database afterwards.
@@ -191,6 +214,7 @@ try {
   t0 = process.hrtime.bigint();
   await Promise.all([reader(), reader(), reader(), ...writers.slice(0, 3).map((w) => writer(w)()), login(), returner(), returner(), faults()]);
   for (const child of [...apis, ...workers]) await sample(child, 'end');
+  clearInterval(sampler);
   const loadSeconds = now();
 
   say('waiting for every approved return to be refunded and every rejected one to settle (at most 180 s)');
@@ -232,6 +256,12 @@ try {
   const errorsOut = stats.errors.filter((e) => !inWindow(e.at));
   const total = [...stats.requests.values()].reduce((a, b) => a + b, 0);
   const growth = (r: { start?: number; end?: number }) => (r.start && r.end ? `${(100 * (r.end / r.start - 1)).toFixed(1)} %` : 'n/a');
+  const heapGrowth = (r: Memory) => (r.heapStart && r.heapEnd ? `heap ${MB(r.heapStart)} -> ${MB(r.heapEnd)}, ${(100 * (r.heapEnd / r.heapStart - 1)).toFixed(1)} %` : 'heap n/a');
+  // The second half of a process's sampled life: a leak keeps climbing there, a warming heap has levelled off.
+  const lateGrowth = (r: { series: number[] }) => {
+    const half = r.series.slice(Math.floor(r.series.length / 2));
+    return half.length >= 2 ? `${(100 * (half.at(-1)! / half[0]! - 1)).toFixed(1)} % over its last ${((half.length - 1) * RSS_EVERY_S).toFixed(0)} s` : 'n/a';
+  };
   const ok = errorsOut.length === 0 && refunds!.duplicates === 0 && refunds!.wrong === 0 && approvedNotRefunded === 0 && refundedRejected === 0 && lostWrites === 0 && accepted === OTP_PER_IDENTIFIER;
   console.log(`
 Scale-out soak: 2 API replicas behind a round-robin proxy, 2 workers, one PostgreSQL, one Temporal server; ${loadSeconds.toFixed(0)} s of mixed load
@@ -244,8 +274,8 @@ Scale-out soak: 2 API replicas behind a round-robin proxy, 2 workers, one Postgr
   refunded exactly once             ${refunds!.returns} of ${returns.approved.size} approved (refund rows ${refunds!.total}, duplicates ${refunds!.duplicates}, approved not refunded ${approvedNotRefunded}, rejected but refunded ${refundedRejected}, orders whose refunded total disagrees ${refunds!.wrong})
   writes lost                       ${lostWrites} of ${keptAddresses.size} addresses kept + ${deletedAddresses.size} deleted
   limits across replicas            OTP per identifier (${OTP_PER_IDENTIFIER} per 15 min), ${statuses.length} requests alternating replicas: ${accepted} accepted, ${refused} refused 429 — ${accepted === OTP_PER_IDENTIFIER ? 'held (counted once)' : 'NOT held'}
-  RSS after warm-up -> end          ${Object.entries(rss).map(([k, r]) => `${k} ${r.start ? MB(r.start) : '-'} -> ${r.end ? MB(r.end) : '-'} (${growth(r)})`).join(', ')}
-                                    (target: growth < 10 %; a replaced process ends when it was stopped or killed)
+  RSS after warm-up -> end          ${Object.entries(rss).map(([k, r]) => `${k} ${r.start ? MB(r.start) : '-'} -> ${r.end ? MB(r.end) : '-'} (${growth(r)}; ${lateGrowth(r)}; ${heapGrowth(r)})`).join('\n                                    ')}
+                                    (target: growth < 10 %; each reading after a full GC, every ${RSS_EVERY_S} s; a replaced process ends when it was stopped or killed)
 node ${process.version}, ${os.cpus().length} CPUs; 1-min load average: ${os.loadavg()[0]!.toFixed(1)}
 ${ok ? 'soak: all correctness figures hold' : 'soak: SOME CORRECTNESS FIGURES ARE OFF (see above)'}`);
   if (!ok) process.exitCode = 1;
