@@ -19,7 +19,7 @@ export interface Context {
    * Forked on first use, so a read that only needs `db` never pays for it.
    */
   em: EntityManager;
-  /** Plain-SQL reads for the hot paths (lib/read-rows.ts); in a mutation, inside its transaction. */
+  /** Plain-SQL statements for the hot paths (@cartly/db's read-rows); in a mutation, inside its transaction. */
   db: Reader;
   req: IncomingMessage;
   res: ServerResponse;

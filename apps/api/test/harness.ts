@@ -59,6 +59,11 @@ export async function createShop(t: TestApi, name = 'Test Shop'): Promise<TestSh
   return { shopId: shop.id, adminToken, sat: storefrontAccessToken };
 }
 
+/** The shop a test works in and a second one ('Other') whose data and tokens must never reach it. */
+export async function createTwoShops(t: TestApi): Promise<{ shop: TestShop; other: TestShop }> {
+  return { shop: await createShop(t), other: await createShop(t, 'Other') };
+}
+
 /** Merges `settings` into the shop's settings, as the merchant admin would. */
 export async function setShopSettings(t: TestApi, shop: TestShop, settings: ShopSettings): Promise<void> {
   const em = t.db.orm.em.fork();

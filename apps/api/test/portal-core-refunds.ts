@@ -3,7 +3,7 @@ import { AdminToken, InventoryLevel, OrderLine } from '@cartly/db';
 import type { PaymentProvider } from '@cartly/payments';
 import { startApi } from '../src/app.js';
 import { newToken } from '../src/auth/tokens.js';
-import { createShop, startTestApi, type TestApi, type TestShop } from './harness.js';
+import { createTwoShops, startTestApi, type TestApi, type TestShop } from './harness.js';
 
 /** An admin token of `shop` with only these scopes (to prove 403s). */
 export async function limitedAdminToken(t: TestApi, shop: TestShop, scopes: string[]): Promise<string> {
@@ -42,8 +42,7 @@ export function useTwoShops(): { t: TestApi; shop: TestShop; other: TestShop } {
   const ctx = {} as { t: TestApi; shop: TestShop; other: TestShop };
   beforeAll(async () => {
     ctx.t = await startTestApi();
-    ctx.shop = await createShop(ctx.t);
-    ctx.other = await createShop(ctx.t, 'Other');
+    Object.assign(ctx, await createTwoShops(ctx.t));
   });
   afterAll(() => ctx.t.close());
   return ctx;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { WishlistItem } from '@cartly/db';
-import { createLoggedInCustomer, createShop, rest, startTestApi, type TestApi, type TestShop } from '../../test/harness.js';
+import { createLoggedInCustomer, createTwoShops, rest, startTestApi, type TestApi, type TestShop } from '../../test/harness.js';
 import { createProduct } from '../../test/catalog.js';
 
 let t: TestApi;
@@ -14,8 +14,7 @@ const PATH = '/storefront/v1/customer/wishlist';
 
 beforeAll(async () => {
   t = await startTestApi();
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
   ann = await createLoggedInCustomer(t, shop, 'ann@example.com');
   bob = await createLoggedInCustomer(t, shop, 'bob@example.com');
   product = await createProduct(t, shop);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AdminToken, CompanyLocation, CompanyMembership, Customer } from '@cartly/db';
 import { newToken } from '../auth/tokens.js';
-import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
+import { createLoggedInCustomer, createTwoShops, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { address, companiesSnapshot, createCompany, createLocation, createMember, orderOf } from '../../test/companies.js';
 
 /* The merchant's company API: CRUD, scopes, tenancy, the one-company rule and delete semantics. */
@@ -12,8 +12,7 @@ let other: TestShop;
 
 beforeAll(async () => {
   t = await startTestApi();
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CompanyBudgetEntry, CompanyLocation, CompanyOrder, Order, OrderLine, Product, ProductVariant } from '@cartly/db';
-import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
+import { createLoggedInCustomer, createTwoShops, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { companiesSnapshot, createCompany, createLocation, createMember, orderOf, type Member } from '../../test/companies.js';
 
 /* Reorder against a location budget: atomic, never overspent, never leaking across periods or locations. */
@@ -13,8 +13,7 @@ let buyer: Member;
 
 beforeAll(async () => {
   t = await startTestApi();
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
   companyId = (await createCompany(t, shop)).id;
   buyer = await createMember(t, shop, companyId, 'buyer');
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AccountApiAuthorization, AccountApiProvider, AccountApiToken } from '@cartly/db';
-import { createLoggedInCustomer, createShop, rest, setShopSettings, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
+import { createLoggedInCustomer, createTwoShops, rest, setShopSettings, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { startTestIdp, type TestIdp } from '../../test/oidc-provider.js';
 import { startTestGraphql, type TestGraphql } from '../../test/portal-core-account-api.js';
 
@@ -28,8 +28,7 @@ beforeAll(async () => {
     }],
   });
   graphql = await startTestGraphql(idp);
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
   await setShopSettings(t, shop, { redirectAllowList: ['https://shop.example/account'] });
   const put = await rest(t, 'PUT', '/admin/customer-account-api/provider', {
     bearer: shop.adminToken,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AdminToken, LoyaltyAccount, LoyaltyLedgerEntry, LoyaltyRedemption } from '@cartly/db';
 import { ledgerPaymentProvider } from '@cartly/payments';
 import { newToken } from '../auth/tokens.js';
-import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
+import { createLoggedInCustomer, createTwoShops, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { createOrder, createProduct } from '../../test/catalog.js';
 import { adjustPoints, createReward, putEarnRule } from '../../test/portal-core-loyalty.js';
 
@@ -19,8 +19,7 @@ let other: TestShop;
 
 beforeAll(async () => {
   t = await startTestApi();
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
   await putEarnRule(t, shop, 'per_currency_unit', 2, 'Points on every order');
   await putEarnRule(t, shop, 'first_order', 100, 'First order bonus');
   await putEarnRule(t, shop, 'signup', 50, 'Welcome');

@@ -4,7 +4,7 @@ import { Order, OrderRefund, PortalActivity, Refund } from '@cartly/db';
 import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import { ledgerPaymentProvider, type PaymentProvider } from '@cartly/payments';
 import type { RunningWorker } from '@cartly/worker';
-import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
+import { createLoggedInCustomer, createShop, createTwoShops, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import {
   fulfilledOrder, startReturnsWorker, terminateWorkflows, uniqueTaskQueue, waitForReturnStatus, type FulfilledOrder,
 } from '../../test/returns.js';
@@ -28,8 +28,7 @@ const started: string[] = [];
 beforeAll(async () => {
   t = await startTestApi({ TEMPORAL_TASK_QUEUE: uniqueTaskQueue('portal-refunds') });
   worker = await startReturnsWorker(t);
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
   ann = await createLoggedInCustomer(t, shop, 'ann@example.com');
   bob = await createLoggedInCustomer(t, shop, 'bob@example.com');
   eve = await createLoggedInCustomer(t, other, 'eve@example.com');

@@ -3,7 +3,7 @@ import { AdminToken, Refund, ReturnRequest, ReturnRequestEvent, ReturnRequestLin
 import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import type { RunningWorker } from '@cartly/worker';
 import { newToken } from '../auth/tokens.js';
-import { createLoggedInCustomer, createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
+import { createLoggedInCustomer, createShop, createTwoShops, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import {
   fulfilledOrder, setShopSettings, shopEmail, startReturnsWorker, terminateWorkflows, uniqueTaskQueue, waitForReturnStatus,
   type FulfilledOrder,
@@ -27,8 +27,7 @@ const started: string[] = [];
 beforeAll(async () => {
   t = await startTestApi({ TEMPORAL_TASK_QUEUE: uniqueTaskQueue('returns-flow') });
   worker = await startReturnsWorker(t);
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
   ann = await createLoggedInCustomer(t, shop, 'ann@example.com');
   bob = await createLoggedInCustomer(t, shop, 'bob@example.com');
   merchantEmail = await shopEmail(t, shop);

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { CompanySso, CompanySsoDomain } from '@cartly/db';
-import { createShop, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
+import { createTwoShops, rest, startTestApi, trpcClient, type TestApi, type TestShop } from '../../test/harness.js';
 import { createCompany } from '../../test/companies.js';
 import { allowPortal, ssoBody, ssoLogin, startSsoIdp, type SsoIdp } from '../../test/sso.js';
 import { secretBox } from '../lib/secret-box.js';
@@ -42,8 +42,7 @@ beforeAll(async () => {
     });
   }
   t = await startTestApi({ DATA_ENCRYPTION_KEYS: JSON.stringify([OLD]) });
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
   await allowPortal(t, shop);
   idp = await startSsoIdp(t, 'initech', { pat: { email: 'pat@initech.test' } });
 });

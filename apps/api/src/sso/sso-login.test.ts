@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CompanyMembership, Customer, SsoIdentity, SsoLogin } from '@cartly/db';
-import { createShop, rest, trpcClient, type TestApi, type TestShop, startTestApi } from '../../test/harness.js';
+import { createTwoShops, rest, trpcClient, type TestApi, type TestShop, startTestApi } from '../../test/harness.js';
 import { createCompany } from '../../test/companies.js';
 import { PORTAL, allowPortal, callback, connectSso, fragmentOf, initSso, ssoLogin, startSsoIdp, type SsoIdp } from '../../test/sso.js';
 
@@ -31,8 +31,7 @@ const ACCOUNTS = {
 
 beforeAll(async () => {
   t = await startTestApi();
-  shop = await createShop(t);
-  other = await createShop(t, 'Other');
+  ({ shop, other } = await createTwoShops(t));
   await allowPortal(t, shop);
   await allowPortal(t, other);
   acmeIdp = await startSsoIdp(t, 'acme', ACCOUNTS);
