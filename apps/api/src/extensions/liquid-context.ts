@@ -1,4 +1,4 @@
-import { type EntityManager, readRows } from '@cartly/db';
+import { type EntityManager, readRows, type Reader } from '@cartly/db';
 
 /*
  * What a Liquid block may see (SPEC §6), as plain JSON and nothing more: the
@@ -37,10 +37,10 @@ export const CONTEXT_COLUMNS_SQL =
   `c."id" as "customer_id", c."first_name" as "customer_first_name", c."email" as "customer_email"`;
 
 /** The whole context: shop and customer from the slot query's columns, the order or return loaded only when asked for and owned. */
-export async function loadLiquidContext(em: EntityManager, where: LiquidContextWhere, columns: ContextColumns): Promise<LiquidContext> {
+export async function loadLiquidContext(db: Reader | EntityManager, where: LiquidContextWhere, columns: ContextColumns): Promise<LiquidContext> {
   const [order, ret] = await Promise.all([
-    where.customerId && where.orderId ? loadOrder(em, where.shopId, where.customerId, where.orderId) : null,
-    where.customerId && where.returnId ? loadReturn(em, where.shopId, where.customerId, where.returnId) : null,
+    where.customerId && where.orderId ? loadOrder(db, where.shopId, where.customerId, where.orderId) : null,
+    where.customerId && where.returnId ? loadReturn(db, where.shopId, where.customerId, where.returnId) : null,
   ]);
   return {
     shop: { name: columns.shop_name, currency: columns.shop_currency, locale: columns.shop_locale ?? 'en' },
@@ -53,16 +53,16 @@ export async function loadLiquidContext(em: EntityManager, where: LiquidContextW
   };
 }
 
-async function loadOrder(em: EntityManager, shopId: string, customerId: string, orderId: string) {
+async function loadOrder(db: Reader | EntityManager, shopId: string, customerId: string, orderId: string) {
   const [order] = await readRows<Record<string, unknown>>(
-    em,
+    db,
     `select "id", "number", "currency", "subtotal_cents", "total_cents", "financial_status", "fulfillment_status", "created_at"
        from "order" where "id" = ? and "shop_id" = ? and "customer_id" = ?`,
     [orderId, shopId, customerId],
   );
   if (!order) return null;
   const lines = await readRows<Record<string, unknown>>(
-    em,
+    db,
     `select "title", "sku", "quantity", "unit_price_cents", "fulfilled_quantity" from "order_line"
       where "shop_id" = ? and "order_id" = ? order by "id" limit 100`,
     [shopId, orderId],
@@ -70,9 +70,9 @@ async function loadOrder(em: EntityManager, shopId: string, customerId: string, 
   return { ...order, created_at: iso(order.created_at), lines };
 }
 
-async function loadReturn(em: EntityManager, shopId: string, customerId: string, returnId: string) {
+async function loadReturn(db: Reader | EntityManager, shopId: string, customerId: string, returnId: string) {
   const [ret] = await readRows<Record<string, unknown>>(
-    em,
+    db,
     `select r."id", r."status", r."order_id", o."number" as "order_number", r."amount_cents" as "refund_cents", r."currency", r."created_at"
        from "return_request" r join "order" o on o."id" = r."order_id" and o."shop_id" = r."shop_id"
       where r."id" = ? and r."shop_id" = ? and r."customer_id" = ?`,
@@ -80,7 +80,7 @@ async function loadReturn(em: EntityManager, shopId: string, customerId: string,
   );
   if (!ret) return null;
   const lines = await readRows<Record<string, unknown>>(
-    em,
+    db,
     `select ol."title", l."quantity", l."reason" from "return_request_line" l
        join "order_line" ol on ol."id" = l."order_line_id" and ol."shop_id" = l."shop_id"
       where l."shop_id" = ? and l."return_request_id" = ? order by l."id" limit 100`,

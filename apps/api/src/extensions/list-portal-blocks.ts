@@ -7,7 +7,7 @@ export const listPortalBlocks = procedure(listPortalBlocksMeta)
   .output(ZListPortalBlocksOutput)
   .query(async ({ ctx, input }) => ({
     items: await listBlocks(
-      ctx.em,
+      ctx.db,
       { renderer: ctx.deps.extensions.blockRenderer, budgetMs: ctx.env.EXTENSIONS_RENDER_BUDGET_MS },
       { shopId: ctx.shopId, customerId: ctx.customerId, point: input.point, orderId: input.order_id, returnId: input.return_id },
     ),

@@ -1,5 +1,5 @@
 import type { PortalBlockDto, RemoteUiNode } from '@cartly/contracts/extensions';
-import { type EntityManager, type ExtensionBlockKind, type ExtensionPoint, type ExtensionSettings, readRows } from '@cartly/db';
+import { type EntityManager, type ExtensionBlockKind, type ExtensionPoint, type ExtensionSettings, readRows, type Reader } from '@cartly/db';
 import type { BlockRenderer } from './block-renderer.js';
 import { checkIframeUrl, IFRAME_ALLOW, IFRAME_REFERRER_POLICY, IFRAME_SANDBOX } from './iframe-url.js';
 import { CONTEXT_COLUMNS_SQL, loadLiquidContext, type ContextColumns, type LiquidContextWhere } from './liquid-context.js';
@@ -36,14 +36,15 @@ interface SlotRow extends ContextColumns {
 /** More than any slot can sensibly show; bounds the work of one query. */
 const SLOT_MAX_BLOCKS = 100;
 
+/** `db` is the request's reader (`ctx.db`): the slot needs no EntityManager of its own. */
 export async function listPortalBlocks(
-  em: EntityManager,
+  db: Reader | EntityManager,
   deps: { renderer: BlockRenderer; budgetMs: number },
   where: LiquidContextWhere & { point: ExtensionPoint },
 ): Promise<PortalBlockDto[]> {
   // One round trip for the blocks and what every Liquid block sees of the shop and the customer.
   const rows = await readRows<SlotRow>(
-    em,
+    db,
     `select b."id", b."slug", b."point", b."position", b."kind", b."title", b."template", b."url", b."tree", b."settings",
             b."settings_override", b."version", a."client_id", a."name" as "app_name", a."iframe_hosts", (e."id" is not null) as "inert",
             ${CONTEXT_COLUMNS_SQL}
@@ -58,7 +59,7 @@ export async function listPortalBlocks(
     [where.customerId, where.shopId, where.point, SLOT_MAX_BLOCKS],
   );
   const needsContext = rows.some((r) => r.kind === 'liquid' && !r.inert);
-  const context = needsContext ? await loadLiquidContext(em, where, rows[0]!) : null;
+  const context = needsContext ? await loadLiquidContext(db, where, rows[0]!) : null;
   // Serialised once: each block's cache key is this plus its own settings.
   const contextKey = context ? JSON.stringify(context) : '';
   // The budget is for rendering: it starts once the data is there (database latency is not the blocks' doing).
@@ -88,14 +89,14 @@ export async function listPortalBlocks(
         const dataKey = `${contextKey}${JSON.stringify(settings)}${row.title}`;
         const result = await deps.renderer.render({ id: row.id, version: row.version, template: row.template! }, data, deadline - performance.now(), dataKey);
         if (result.ok) html = result.html;
-        else await recordRenderFailure(em, { shopId: where.shopId, blockId: row.id, version: row.version, kind: result.kind, message: result.message });
+        else await recordRenderFailure(db, { shopId: where.shopId, blockId: row.id, version: row.version, kind: result.kind, message: result.message });
       }
       blocks.push({ ...base, html });
     } else if (row.kind === 'iframe') {
       // The merchant may have taken the host off the list since registration: such a frame is not drawn.
       const checked = checkIframeUrl(row.url!, row.iframe_hosts);
       if (!checked.ok) {
-        await recordRenderFailure(em, { shopId: where.shopId, blockId: row.id, version: row.version, kind: 'error', message: `url: ${checked.message}` });
+        await recordRenderFailure(db, { shopId: where.shopId, blockId: row.id, version: row.version, kind: 'error', message: `url: ${checked.message}` });
         continue;
       }
       blocks.push({ ...base, iframe: { url: checked.url, sandbox: IFRAME_SANDBOX, allow: IFRAME_ALLOW, referrer_policy: IFRAME_REFERRER_POLICY } });

@@ -1,4 +1,4 @@
-import { uuidv7, type EntityManager, type RenderErrorKind } from '@cartly/db';
+import { readRows, uuidv7, type EntityManager, type Reader, type RenderErrorKind } from '@cartly/db';
 
 /*
  * Render failures are written from the storefront's read path, so they are
@@ -18,7 +18,7 @@ export interface RenderFailure {
   message: string;
 }
 
-export async function recordRenderFailure(em: EntityManager, failure: RenderFailure, now = Date.now()): Promise<void> {
+export async function recordRenderFailure(db: Reader | EntityManager, failure: RenderFailure, now = Date.now()): Promise<void> {
   const key = `${failure.blockId}:${failure.version}:${failure.kind}`;
   const state = pending.get(key) ?? { count: 0, lastWrite: 0 };
   state.count++;
@@ -31,7 +31,8 @@ export async function recordRenderFailure(em: EntityManager, failure: RenderFail
   const at = new Date(now);
   try {
     // A `limit` failure wins over an earlier plain one: it is what makes the block inert.
-    await em.execute(
+    await readRows(
+      db,
       `insert into "extension_render_error" ("id", "shop_id", "block_id", "version", "kind", "message", "count", "first_at", "last_at")
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict ("block_id", "version") do update set
