@@ -16,8 +16,6 @@ export interface ServerChild {
   url: string;
   /** CPU time (user + system, µs) the server process has used so far. */
   cpuMicros(): Promise<number>;
-  /** Resident set size of the server process now, bytes. */
-  rssBytes(): Promise<number>;
   /** RSS and the JS heap in use, both right after a full garbage collection. */
   memory(): Promise<{ rssBytes: number; heapBytes: number }>;
   /** SIGKILL, as a crash or an OOM kill would: no shutdown hook runs. Resolves once it has exited. */
@@ -53,9 +51,6 @@ export async function spawnServer(entry: string, env: NodeJS.ProcessEnv, nodeArg
     url,
     async cpuMicros() {
       return (await ask<{ cpuMicros: number }>('cpu')).cpuMicros;
-    },
-    async rssBytes() {
-      return (await ask<{ rssBytes: number }>('rss')).rssBytes;
     },
     memory() {
       return ask<{ rssBytes: number; heapBytes: number }>('rss');

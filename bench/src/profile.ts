@@ -1,5 +1,14 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Session } from 'node:inspector/promises';
+
+/** Where BENCH_CPU_PROF asks for CPU profiles (relative to the repo root), created; undefined when not asked. */
+export async function profileDirectory(setting: string | undefined, repoRoot: string): Promise<string | undefined> {
+  if (!setting) return undefined;
+  const dir = path.resolve(repoRoot, setting);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
 
 /**
  * A V8 CPU profile of this process between start() and stop(), i.e. of the

@@ -5,7 +5,6 @@
  * runs here. `BENCH_SCENARIO` picks the scenario (default: all, in turn).
  * Started by `npm run bench` (scripts/bench.mjs), which provides DATABASE_URL.
  */
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,6 +14,7 @@ import { SCENARIOS, type Scenario } from './scenarios.js';
 import { repoRoot, spawnServer, type ServerChild } from './child.js';
 import { applyLoad } from './load.js';
 import { formatReport, type Measured } from './report.js';
+import { profileDirectory } from './profile.js';
 
 const say = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
@@ -134,8 +134,7 @@ async function runScenario(scenario: Scenario, databaseUrl: string, profileTo: s
 
 try {
   if (env.BENCH_OWN_SERVER) await dropStaleBenchDatabases(env.DATABASE_URL);
-  const profileTo = env.BENCH_CPU_PROF ? path.resolve(repoRoot, env.BENCH_CPU_PROF) : undefined;
-  if (profileTo) await mkdir(profileTo, { recursive: true });
+  const profileTo = await profileDirectory(env.BENCH_CPU_PROF, repoRoot);
   const scenarios = SCENARIOS.filter((s) => env.BENCH_SCENARIO === 'all' || s.name === env.BENCH_SCENARIO);
   const reports: string[] = [];
   for (const scenario of scenarios) {

@@ -7,7 +7,6 @@
  * The codes are requested first through the API and read from the SMTP sink
  * (unmeasured). Started by scripts/bench.mjs (DATABASE_URL).
  */
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startSmtpSink } from '@cartly/mail/testing';
@@ -18,6 +17,7 @@ import { childEnv } from '../env.js';
 import { throwawaySecrets } from '../secrets.js';
 import { call, inLanes, must, seconds } from '../cluster/http.js';
 import { seedShop } from '../cluster/services.js';
+import { profileDirectory } from '../profile.js';
 
 const say = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const env = loadBenchEnv();
@@ -82,8 +82,7 @@ try {
   children.splice(children.indexOf(baselineServer), 1);
 
   say(`login: ${N} OTP verifications through the API`);
-  const profileTo = env.BENCH_CPU_PROF ? path.resolve(repoRoot, env.BENCH_CPU_PROF) : undefined;
-  if (profileTo) await mkdir(profileTo, { recursive: true });
+  const profileTo = await profileDirectory(env.BENCH_CPU_PROF, repoRoot);
   const profile = profileTo ? await api.profile() : undefined;
   const verified = await load(api, '/storefront/v1/customer/otp/verify', shop!.sat, bodies);
   if (profile) {

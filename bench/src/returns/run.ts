@@ -7,7 +7,6 @@
  * both rates, their ratio and the refunds recorded (which must equal the
  * returns). Started by scripts/bench.mjs (DATABASE_URL, TEMPORAL_ADDRESS).
  */
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,6 +18,7 @@ import { repoRoot, type ServerChild } from '../child.js';
 import { inLanes, must, seconds } from '../cluster/http.js';
 import { createProduct, fulfilledOrder, prepareRun, seedShop } from '../cluster/services.js';
 import { cpuSecondsOf } from '../cluster/process-cpu.js';
+import { profileDirectory } from '../profile.js';
 
 const say = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const env = loadBenchEnv();
@@ -67,8 +67,7 @@ try {
 
   say(`returns: ${N} returns requested and approved over HTTP, then waiting for every refund`);
   const cpuBefore = { api: await api.cpuMicros(), worker: await worker.cpuMicros(), temporal: cpuSecondsOf('temporal'), postgres: cpuSecondsOf('postgres') };
-  const profileTo = env.BENCH_CPU_PROF ? path.resolve(repoRoot, env.BENCH_CPU_PROF) : undefined;
-  if (profileTo) await mkdir(profileTo, { recursive: true });
+  const profileTo = await profileDirectory(env.BENCH_CPU_PROF, repoRoot);
   const profiles = profileTo ? { api: await api.profile(), worker: await worker.profile() } : undefined;
   const started = process.hrtime.bigint();
   await inLanes(orders, LANES, async ({ orderId, lineId }) => {
