@@ -4,6 +4,7 @@ import { Order, recordReturnTransition, ReturnRequest } from '@cartly/db';
 import { RefundRefusedError, type PaymentProvider } from '@cartly/payments';
 import type { RmaState } from '../src/workflows/index.js';
 import { stepsRun } from '../src/lib/steps-run.js';
+import { notifyActivities } from '../src/returns/notify.js';
 import { seedReturn, type SeededReturn } from './support/fixtures.js';
 import { startWorkerHarness, type WorkerHarness } from './support/harness.js';
 
@@ -197,4 +198,18 @@ test('a $0 return (free items) ends refunded without asking the provider, which 
   expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 0, refundedCents: 0 });
   const customer = await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail));
   expect(customer.subject).toBe('Your return for order #1001 is approved: $0.00 refunded');
+});
+
+test('NotifyMerchant run again (its workflow task retried after the mail went out) tells the merchant once; another shop\'s id finds nothing', async () => {
+  const seed = await seedReturn(h.db.orm);
+  const { NotifyMerchant } = notifyActivities({ orm: h.db.orm, mailer: h.mailer, payments: h.ledger });
+  const ref = { returnId: seed.returnId, shopId: seed.shopId };
+  expect(await NotifyMerchant(ref)).toEqual({ sent: true, to: seed.merchantEmail });
+  expect(await NotifyMerchant(ref)).toEqual({ sent: true, to: seed.merchantEmail, earlier: true });
+  await h.smtp.waitFor((m) => m.to.includes(seed.merchantEmail));
+  expect(mailTo(seed.merchantEmail)).toHaveLength(1);
+
+  const other = await seedReturn(h.db.orm);
+  expect(await NotifyMerchant({ returnId: seed.returnId, shopId: other.shopId })).toEqual({ sent: false, reason: 'return request not found' });
+  expect(mailTo(other.merchantEmail)).toHaveLength(0);
 });

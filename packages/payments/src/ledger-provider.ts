@@ -1,14 +1,22 @@
-import { LockMode, loyaltyOnRefund, Order, Refund, UniqueConstraintViolationException, type IRefund, type MikroORM } from '@cartly/db';
+import { loyaltyOnRefund, poolReader, readRows, UniqueConstraintViolationException, uuidv7, type EntityManager, type MikroORM, type Reader } from '@cartly/db';
 import { RefundRefusedError, type PaymentProvider, type RefundReceipt, type RefundRequest } from './provider.js';
 
 const LEDGER_PROVIDER = 'ledger';
 
-function receiptOf(refund: IRefund, replayed: boolean): RefundReceipt {
+interface RefundRow {
+  id: string;
+  order_id: string;
+  amount_cents: number;
+  provider: string;
+  provider_reference: string;
+}
+
+function receiptOf(refund: RefundRow, replayed: boolean): RefundReceipt {
   return {
     refundId: refund.id,
     provider: refund.provider,
-    providerReference: refund.providerReference,
-    amountCents: refund.amountCents,
+    providerReference: refund.provider_reference,
+    amountCents: refund.amount_cents,
     replayed,
   };
 }
@@ -18,14 +26,20 @@ function receiptOf(refund: IRefund, replayed: boolean): RefundReceipt {
  * so a refund is recorded against that payment, in one transaction: the refund
  * row (unique per shop + idempotency key) and order.refunded_cents (CHECKed
  * never to exceed paid_cents). The order row is locked first, so concurrent
- * refunds of one order queue up instead of racing the total.
+ * refunds of one order queue up instead of racing the total. Plain statements
+ * (every approved return runs this); the loyalty ledger is asked only when the
+ * order earned points.
  */
 export function ledgerPaymentProvider(deps: { orm: MikroORM }): PaymentProvider {
-  const findByKey = (em: ReturnType<MikroORM['em']['fork']>, r: RefundRequest) =>
-    em.findOne(Refund, { shop: r.shopId, idempotencyKey: r.idempotencyKey });
+  const findByKey = async (db: Reader | EntityManager, r: RefundRequest) =>
+    (await readRows<RefundRow>(
+      db,
+      'select "id", "order_id", "amount_cents", "provider", "provider_reference" from "refund" where "shop_id" = ? and "idempotency_key" = ?',
+      [r.shopId, r.idempotencyKey],
+    ))[0];
 
-  const sameRefund = (existing: IRefund, r: RefundRequest) => {
-    if (existing.order !== r.orderId || existing.amountCents !== r.amountCents) {
+  const sameRefund = (existing: RefundRow, r: RefundRequest) => {
+    if (existing.order_id !== r.orderId || existing.amount_cents !== r.amountCents) {
       throw new RefundRefusedError('key_reused', `idempotency key ${r.idempotencyKey} was already used for a different refund`);
     }
     return receiptOf(existing, true);
@@ -39,39 +53,45 @@ export function ledgerPaymentProvider(deps: { orm: MikroORM }): PaymentProvider 
       }
       try {
         return await deps.orm.em.fork().transactional(async (em) => {
-          const order = await em.findOne(Order, { id: r.orderId, shop: r.shopId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          const [order] = await readRows<{ paid_cents: number; refunded_cents: number; earned_points: boolean }>(
+            em,
+            `select o.paid_cents, o.refunded_cents,
+                    exists (select 1 from "loyalty_ledger_entry" e where e.shop_id = o.shop_id and e.order_id = o.id and e.kind = 'earn') as earned_points
+               from "order" o where o.id = ? and o.shop_id = ? for update`,
+            [r.orderId, r.shopId],
+          );
           if (!order) throw new RefundRefusedError('order_not_found', `order ${r.orderId} not found`);
           const existing = await findByKey(em, r);
           if (existing) return sameRefund(existing, r);
-          if (order.refundedCents + r.amountCents > order.paidCents) {
+          if (order.refunded_cents + r.amountCents > order.paid_cents) {
             throw new RefundRefusedError(
               'exceeds_payment',
-              `refund of ${r.amountCents} exceeds what remains of the payment (${order.paidCents - order.refundedCents})`,
+              `refund of ${r.amountCents} exceeds what remains of the payment (${order.paid_cents - order.refunded_cents})`,
             );
           }
-          const refund = em.create(Refund, {
-            shop: r.shopId,
-            order: r.orderId,
-            returnRequest: r.returnRequestId ?? null,
-            idempotencyKey: r.idempotencyKey,
-            amountCents: r.amountCents,
-            currency: r.currency,
-            provider: LEDGER_PROVIDER,
-            providerReference: '',
-          });
-          refund.providerReference = `ledger_${refund.id}`;
-          order.refundedCents += r.amountCents;
-          order.financialStatus = order.refundedCents === order.paidCents ? 'refunded' : 'partially_refunded';
-          await em.flush();
+          const id = uuidv7();
+          const refund: RefundRow = { id, order_id: r.orderId, amount_cents: r.amountCents, provider: LEDGER_PROVIDER, provider_reference: `ledger_${id}` };
+          await readRows(
+            em,
+            `insert into "refund" ("id", "shop_id", "order_id", "return_request_id", "idempotency_key", "amount_cents", "currency", "provider", "provider_reference", "created_at")
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
+            [id, r.shopId, r.orderId, r.returnRequestId ?? null, r.idempotencyKey, r.amountCents, r.currency, LEDGER_PROVIDER, refund.provider_reference],
+          );
+          const refunded = order.refunded_cents + r.amountCents;
+          await readRows(
+            em,
+            'update "order" set "refunded_cents" = ?, "financial_status" = ? where "id" = ? and "shop_id" = ?',
+            [refunded, refunded === order.paid_cents ? 'refunded' : 'partially_refunded', r.orderId, r.shopId],
+          );
           // Points the order earned are taken back in the same transaction, once per refund.
-          await loyaltyOnRefund(em, { shopId: r.shopId, orderId: r.orderId, refundId: refund.id });
+          if (order.earned_points) await loyaltyOnRefund(em, { shopId: r.shopId, orderId: r.orderId, refundId: id });
           return receiptOf(refund, false);
         });
       } catch (e) {
         // The lock makes this unreachable for one order, but the unique key is
         // the guarantee: whoever lost the insert answers with the winner's refund.
         if (e instanceof UniqueConstraintViolationException) {
-          const existing = await findByKey(deps.orm.em.fork(), r);
+          const existing = await findByKey(poolReader(deps.orm), r);
           if (existing) return sameRefund(existing, r);
         }
         throw e;

@@ -1,4 +1,5 @@
 import { log } from '@temporalio/activity';
+import { poolReader, readRows } from '@cartly/db';
 import type { ActivityDeps } from '../activities/deps.js';
 import type { CustomerNotice, ReturnRef } from './rma-types.js';
 import { customerNoticeEmail, merchantApprovalEmail } from './emails.js';
@@ -7,28 +8,33 @@ import { loadReturnView } from './return-view.js';
 /*
  * Email is at-least-once: SMTP has no idempotency key, so an attempt that
  * dies between "sent" and "recorded" is sent again on retry. Each activity
- * sends one message, so a completed step is never repeated.
+ * sends one message, so a completed step is never repeated; the merchant's
+ * notice is also recorded on the request, because the local refund step that
+ * follows it in the same workflow task makes a worker's death re-run it.
  */
 
-export type Delivery = { sent: true; to: string } | { sent: false; reason: string };
+export type Delivery = { sent: true; to: string; earlier?: true } | { sent: false; reason: string };
 
 export function notifyActivities(deps: ActivityDeps) {
+  const db = poolReader(deps.orm);
   return {
     /** Tells the shop's notification address that an approved return is about to be refunded. */
     async NotifyMerchant(ref: ReturnRef): Promise<Delivery> {
-      const view = await loadReturnView(deps.orm.em.fork(), ref);
+      const view = await loadReturnView(db, ref);
       if (!view) return { sent: false, reason: 'return request not found' };
       if (!view.shop.email) {
         log.warn('shop has no notification email; merchant not notified', { returnId: ref.returnId });
         return { sent: false, reason: 'shop has no notification email' };
       }
+      if (view.request.merchantNotifiedAt) return { sent: true, to: view.shop.email, earlier: true };
       await deps.mailer.send(merchantApprovalEmail(view, view.shop.email));
+      await readRows(db, 'update "return_request" set "merchant_notified_at" = now() where "id" = ? and "shop_id" = ?', [ref.returnId, ref.shopId]);
       return { sent: true, to: view.shop.email };
     },
 
     /** Tells the customer how their return ended. */
     async NotifyCustomer(input: ReturnRef & { notice: CustomerNotice }): Promise<Delivery> {
-      const view = await loadReturnView(deps.orm.em.fork(), input);
+      const view = await loadReturnView(db, input);
       if (!view) return { sent: false, reason: 'return request not found' };
       if (!view.customer.email) return { sent: false, reason: 'customer has no email address' };
       await deps.mailer.send(customerNoticeEmail(view, view.customer.email, input.notice));

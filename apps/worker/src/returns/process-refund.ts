@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { creditCompanyRefund, LockMode, recordReturnTransition, ReturnRequest } from '@cartly/db';
+import { creditCompanyRefund, moveReturnStatus, poolReader, poolTransaction, readRows, type Reader, type ReturnStatus } from '@cartly/db';
 import { RefundRefusedError, returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../activities/deps.js';
 import { REFUND_REFUSED, type ReturnRef } from './rma-types.js';
@@ -14,14 +14,28 @@ import { whileHeartbeating } from '../lib/heartbeat.js';
  * (free items) has no money to move: providers refuse 0 and the refund table
  * CHECKs amount > 0, so it is marked `refunded` without a provider call or row.
  */
-async function processRefund(deps: ActivityDeps, ref: ReturnRef): Promise<{ refundId: string | null }> {
-  const em = deps.orm.em.fork();
-  const request = await em.findOne(ReturnRequest, { id: ref.returnId, shop: ref.shopId });
+interface RequestRow {
+  id: string;
+  status: ReturnStatus;
+  order_id: string;
+  amount_cents: number;
+  currency: string;
+}
+
+const readRequest = async (db: Reader, ref: ReturnRef, lock = false) =>
+  (await readRows<RequestRow>(
+    db,
+    `select "id", "status", "order_id", "amount_cents", "currency" from "return_request" where "id" = ? and "shop_id" = ?${lock ? ' for update' : ''}`,
+    [ref.returnId, ref.shopId],
+  ))[0];
+
+async function processRefund(deps: ActivityDeps, db: Reader, ref: ReturnRef): Promise<{ refundId: string | null }> {
+  const request = await readRequest(db, ref);
   if (!request) throw ApplicationFailure.nonRetryable(`return request ${ref.returnId} not found`, 'ReturnNotFound');
   if (request.status !== 'approved' && request.status !== 'refunded') {
     throw ApplicationFailure.nonRetryable(`return request ${ref.returnId} is ${request.status}, not approved`, 'ReturnNotApproved');
   }
-  if (request.amountCents === 0) {
+  if (request.amount_cents === 0) {
     await markRefunded(deps, ref, `nothing to refund (0 ${request.currency})`);
     return { refundId: null };
   }
@@ -30,9 +44,9 @@ async function processRefund(deps: ActivityDeps, ref: ReturnRef): Promise<{ refu
     receipt = await whileHeartbeating(
       deps.payments.refund({
         shopId: ref.shopId,
-        orderId: request.order,
+        orderId: request.order_id,
         returnRequestId: request.id,
-        amountCents: request.amountCents,
+        amountCents: request.amount_cents,
         currency: request.currency,
         idempotencyKey: returnRefundKey(request.id),
       }),
@@ -45,16 +59,18 @@ async function processRefund(deps: ActivityDeps, ref: ReturnRef): Promise<{ refu
   return { refundId: receipt.refundId };
 }
 
+/** Status `refunded` with its event, and a company order's budget credit, in one transaction (plain statements). */
 async function markRefunded(deps: ActivityDeps, ref: ReturnRef, note: string): Promise<void> {
-  await deps.orm.em.fork().transactional(async (tx) => {
-    const locked = await tx.findOneOrFail(ReturnRequest, { id: ref.returnId, shop: ref.shopId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    recordReturnTransition(tx, locked, 'refunded', { actor: 'system', note });
-    await tx.flush();
+  await poolTransaction(deps.orm, async (tx) => {
+    const locked = await readRequest(tx, ref, true);
+    if (!locked) throw new Error(`return request ${ref.returnId} disappeared before it was marked refunded`);
+    await moveReturnStatus(tx, { shopId: ref.shopId, returnId: ref.returnId, from: locked.status, to: 'refunded', actor: 'system', note });
     // A company order's location gets the refunded amount back, once (keyed like the refund itself).
-    await creditCompanyRefund(tx, { shopId: ref.shopId, orderId: locked.order, amountCents: locked.amountCents, idempotencyKey: returnRefundKey(locked.id) });
+    await creditCompanyRefund(tx, { shopId: ref.shopId, orderId: locked.order_id, amountCents: locked.amount_cents, idempotencyKey: returnRefundKey(locked.id) });
   });
 }
 
 export function processRefundActivities(deps: ActivityDeps) {
-  return { ProcessRefund: (ref: ReturnRef) => processRefund(deps, ref) };
+  const db = poolReader(deps.orm);
+  return { ProcessRefund: (ref: ReturnRef) => processRefund(deps, db, ref) };
 }

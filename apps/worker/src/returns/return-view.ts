@@ -1,8 +1,8 @@
-import { readRows, ReturnRequest, type EntityManager, type IReturnRequest } from '@cartly/db';
+import { readRows, type Reader, type ReturnRejectReason } from '@cartly/db';
 
 /** Everything an email about one return needs, loaded in one place. */
 export interface ReturnView {
-  request: IReturnRequest;
+  request: { amountCents: number; currency: string; decisionNote: string | null; rejectReason: ReturnRejectReason | null; merchantNotifiedAt: string | null };
   shop: { name: string; email: string | null };
   customer: { email: string | null; name: string | null };
   orderNumber: number;
@@ -10,6 +10,12 @@ export interface ReturnView {
 }
 
 interface Header {
+  amount_cents: number;
+  currency: string;
+  decision_note: string | null;
+  reject_reason: ReturnRejectReason | null;
+  /** timestamptz: text on the ORM's pool. */
+  merchant_notified_at: string | null;
   shop_name: string;
   shop_email: string | null;
   customer_email: string | null;
@@ -19,35 +25,39 @@ interface Header {
 }
 
 /**
- * Two statements besides the request itself (every email of a return loads
- * this, twice per approved return): its shop, customer and order in one join,
- * and its lines with their titles in another. Every row is the request's shop's.
+ * Two plain statements (every email of a return loads this, twice per
+ * approved return): the request with its shop, customer and order in one
+ * join, and its lines with their titles in another. Every row is the
+ * request's shop's; another shop's id finds nothing.
  */
-export async function loadReturnView(em: EntityManager, ref: { returnId: string; shopId: string }): Promise<ReturnView | null> {
-  const request = await em.findOne(ReturnRequest, { id: ref.returnId, shop: ref.shopId });
-  if (!request) return null;
+export async function loadReturnView(db: Reader, ref: { returnId: string; shopId: string }): Promise<ReturnView | null> {
   const [header] = await readRows<Header>(
-    em,
-    `select s.name as shop_name, s.email as shop_email, c.email as customer_email, c.first_name, c.last_name, o.number as order_number
-       from "shop" s
-       join "order" o on o.id = ? and o.shop_id = s.id
-       left join "customer" c on c.id = ? and c.shop_id = s.id
-      where s.id = ?`,
-    [request.order, request.customer, ref.shopId],
+    db,
+    `select r.amount_cents, r.currency, r.decision_note, r.reject_reason, r.merchant_notified_at,
+            s.name as shop_name, s.email as shop_email, c.email as customer_email, c.first_name, c.last_name, o.number as order_number
+       from "return_request" r
+       join "shop" s on s.id = r.shop_id
+       join "order" o on o.id = r.order_id and o.shop_id = r.shop_id
+       left join "customer" c on c.id = r.customer_id and c.shop_id = r.shop_id
+      where r.id = ? and r.shop_id = ?`,
+    [ref.returnId, ref.shopId],
   );
-  if (!header) throw new Error(`return ${ref.returnId}: its shop or order is missing`);
+  if (!header) return null;
   const lines = await readRows<{ title: string | null; quantity: number; reason: string }>(
-    em,
+    db,
     `select ol.title, l.quantity, l.reason
        from "return_request_line" l
        left join "order_line" ol on ol.id = l.order_line_id and ol.shop_id = l.shop_id
       where l.shop_id = ? and l.return_request_id = ?
       order by l.id asc`,
-    [ref.shopId, request.id],
+    [ref.shopId, ref.returnId],
   );
   const name = [header.first_name, header.last_name].filter(Boolean).join(' ');
   return {
-    request,
+    request: {
+      amountCents: header.amount_cents, currency: header.currency, decisionNote: header.decision_note,
+      rejectReason: header.reject_reason, merchantNotifiedAt: header.merchant_notified_at,
+    },
     shop: { name: header.shop_name, email: header.shop_email },
     customer: { email: header.customer_email, name: name || null },
     orderNumber: header.order_number,

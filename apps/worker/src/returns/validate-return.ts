@@ -1,64 +1,102 @@
-import {
-  activeReturnQuantities, LockMode, Order, OrderLine, recordReturnTransition, Refund, ReturnRequest, ReturnRequestLine,
-} from '@cartly/db';
+import { ACTIVE_RETURN_STATUSES, moveReturnStatus, poolReader, readRows, type Reader, type ReturnStatus } from '@cartly/db';
 import { returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../activities/deps.js';
 import type { ReturnRef } from './rma-types.js';
 
 export type Validation = { eligible: true } | { eligible: false; reason: string };
 
+interface RequestRow {
+  status: ReturnStatus;
+  customer_id: string;
+  amount_cents: number;
+  order_id: string | null;
+  order_customer_id: string | null;
+  paid_cents: number | null;
+  refunded_cents: number | null;
+  refunded: boolean;
+}
+
+interface LineRow {
+  quantity: number;
+  order_line_id: string | null;
+  fulfilled_quantity: number | null;
+  title: string | null;
+  held_elsewhere: number;
+}
+
+/** Statuses whose requests hold their units outright (a `requested` one holds them only until it expires). */
+const DECIDED_ACTIVE = ACTIVE_RETURN_STATUSES.filter((s) => s !== 'requested');
+
 /**
  * Re-checks, at decision time, what the API checked at request time: the order
  * is still the customer's, every unit is still fulfilled and not claimed by
  * another return, and the payment still covers the refund. The return window
- * is not re-checked: the customer asked in time. Read-only, so retries are free.
+ * is not re-checked: the customer asked in time. Read-only, so retries are
+ * free. Two plain statements: the request with its order and whether its
+ * refund exists, then its lines with what other active returns hold of each
+ * (activeReturnQuantities' rule: a `requested` one past its deadline holds nothing).
  */
-async function validate(deps: ActivityDeps, ref: ReturnRef): Promise<Validation> {
-  const em = deps.orm.em.fork();
-  const request = await em.findOne(ReturnRequest, { id: ref.returnId, shop: ref.shopId });
+async function validate(db: Reader, ref: ReturnRef): Promise<Validation> {
+  const [request] = await readRows<RequestRow>(
+    db,
+    `select r.status, r.customer_id, r.amount_cents, o.id as order_id, o.customer_id as order_customer_id, o.paid_cents, o.refunded_cents,
+            exists (select 1 from "refund" f where f.shop_id = r.shop_id and f.idempotency_key = ?) as refunded
+       from "return_request" r
+       left join "order" o on o.id = r.order_id and o.shop_id = r.shop_id
+      where r.id = ? and r.shop_id = ?`,
+    [returnRefundKey(ref.returnId), ref.returnId, ref.shopId],
+  );
   if (!request) return { eligible: false, reason: 'the return request no longer exists' };
   // In a normal run ValidateReturn completes before ProcessRefund starts, so it never sees a refund. An operator's
-  // `temporal workflow reset` to before this step does re-run it after the money moved: then the refund (status
-  // `refunded`, or still `approved` with the refund row written) must pass, so ProcessRefund replays its key.
+  // `temporal workflow reset` to before this step (or a worker that died mid-refund, the refund being a local
+  // step since rma-local-refund) re-runs it after the money moved: then the refund (status `refunded`, or still
+  // `approved` with the refund row written) must pass, so ProcessRefund replays its key.
   if (request.status === 'refunded') return { eligible: true };
   if (request.status !== 'approved') return { eligible: false, reason: `the return request is ${request.status}` };
+  if (!request.order_id || request.order_customer_id !== request.customer_id) {
+    return { eligible: false, reason: 'the order no longer belongs to the customer' };
+  }
 
-  const order = await em.findOne(Order, { id: request.order, shop: ref.shopId });
-  if (!order || order.customer !== request.customer) return { eligible: false, reason: 'the order no longer belongs to the customer' };
-  const lines = await em.find(ReturnRequestLine, { shop: ref.shopId, returnRequest: request.id });
-  const orderLines = new Map(
-    (await em.find(OrderLine, { shop: ref.shopId, order: order.id, id: { $in: lines.map((l) => l.orderLine) } })).map((l) => [l.id, l]),
+  const lines = await readRows<LineRow>(
+    db,
+    `select l.quantity, ol.id as order_line_id, ol.fulfilled_quantity, ol.title,
+            coalesce((select sum(other.quantity)
+                        from "return_request_line" other
+                        join "return_request" held on held.id = other.return_request_id and held.shop_id = other.shop_id
+                       where other.shop_id = l.shop_id and other.order_line_id = l.order_line_id and held.order_id = ?
+                         and held.id <> l.return_request_id
+                         and (held.status = any(?) or (held.status = 'requested' and held.expires_at > now()))), 0)::int as held_elsewhere
+       from "return_request_line" l
+       left join "order_line" ol on ol.id = l.order_line_id and ol.shop_id = l.shop_id and ol.order_id = ?
+      where l.shop_id = ? and l.return_request_id = ?
+      order by l.id asc`,
+    [request.order_id, DECIDED_ACTIVE, request.order_id, ref.shopId, ref.returnId],
   );
-  const heldElsewhere = await activeReturnQuantities(em, { shopId: ref.shopId, orderId: order.id, excludeReturnId: request.id });
   for (const line of lines) {
-    const orderLine = orderLines.get(line.orderLine);
-    if (!orderLine) return { eligible: false, reason: 'an order line of the return no longer exists' };
-    const returnable = orderLine.fulfilledQuantity - (heldElsewhere.get(orderLine.id) ?? 0);
+    if (!line.order_line_id) return { eligible: false, reason: 'an order line of the return no longer exists' };
+    const returnable = line.fulfilled_quantity! - line.held_elsewhere;
     if (line.quantity > returnable) {
-      return { eligible: false, reason: `only ${Math.max(0, returnable)} of "${orderLine.title}" can still be returned` };
+      return { eligible: false, reason: `only ${Math.max(0, returnable)} of "${line.title}" can still be returned` };
     }
   }
-  const refunded = await em.count(Refund, { shop: ref.shopId, idempotencyKey: returnRefundKey(request.id) });
-  const remaining = order.paidCents - order.refundedCents;
-  if (!refunded && request.amountCents > remaining) {
-    return { eligible: false, reason: `only ${remaining} of the payment is left to refund, the return needs ${request.amountCents}` };
+  const remaining = request.paid_cents! - request.refunded_cents!;
+  if (!request.refunded && request.amount_cents > remaining) {
+    return { eligible: false, reason: `only ${remaining} of the payment is left to refund, the return needs ${request.amount_cents}` };
   }
   return { eligible: true };
 }
 
 /** An approval that can no longer be honoured ends as `cancelled`, with the reason in its history. */
 async function cancel(deps: ActivityDeps, input: ReturnRef & { reason: string }): Promise<void> {
-  await deps.orm.em.fork().transactional(async (em) => {
-    const request = await em.findOne(ReturnRequest, { id: input.returnId, shop: input.shopId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!request || request.status !== 'approved') return;
-    recordReturnTransition(em, request, 'cancelled', { actor: 'system', note: input.reason });
-    await em.flush();
+  await moveReturnStatus(poolReader(deps.orm), {
+    shopId: input.shopId, returnId: input.returnId, from: 'approved', to: 'cancelled', actor: 'system', note: input.reason,
   });
 }
 
 export function validateReturnActivities(deps: ActivityDeps) {
+  const db = poolReader(deps.orm);
   return {
-    ValidateReturn: (ref: ReturnRef) => validate(deps, ref),
+    ValidateReturn: (ref: ReturnRef) => validate(db, ref),
     CancelReturn: (input: ReturnRef & { reason: string }) => cancel(deps, input),
   };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readRows, type Reader } from '../lib/read-rows.js';
 
 /*
  * A refunded company order gives its budget back, once per refund. The
@@ -11,18 +12,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * keeping it equal to the ledger's running sum.
  */
 export async function creditCompanyRefund(
-  em: EntityManager,
+  db: Reader | EntityManager,
   r: { shopId: string; orderId: string; amountCents: number; idempotencyKey: string },
 ): Promise<{ creditedCents: number }> {
   const none = { creditedCents: 0 };
   if (r.amountCents <= 0) return none;
-  const [link] = await em.execute<{ location_id: string }[]>(
+  const [link] = await readRows<{ location_id: string }>(db,
     'select location_id from company_order where shop_id = ? and order_id = ?', [r.shopId, r.orderId]);
   if (!link) return none;
-  const [location] = await em.execute<{ spent_cents: number; period_start: string }[]>(
+  const [location] = await readRows<{ spent_cents: number; period_start: string }>(db,
     `select spent_cents, to_char(period_start, 'YYYY-MM-DD') as period_start from company_location where shop_id = ? and id = ? for update`,
     [r.shopId, link.location_id]);
-  const [ledger] = await em.execute<{ charged: number | null; period_start: string | null; refunded: number }[]>(
+  const [ledger] = await readRows<{ charged: number | null; period_start: string | null; refunded: number }>(db,
     `select max(amount_cents) filter (where kind = 'charge')::int as charged,
             to_char(max(period_start) filter (where kind = 'charge'), 'YYYY-MM-DD') as period_start,
             coalesce(-sum(amount_cents) filter (where kind = 'refund'), 0)::int as refunded
@@ -31,12 +32,12 @@ export async function creditCompanyRefund(
   if (!location || !ledger?.charged || ledger.period_start !== location.period_start) return none;
   const credit = Math.min(r.amountCents, ledger.charged - ledger.refunded);
   if (credit <= 0) return none;
-  const inserted = await em.execute<{ id: string }[]>(
+  const inserted = await readRows<{ id: string }>(db,
     `insert into company_budget_entry (id, shop_id, location_id, kind, amount_cents, period_start, order_id, idempotency_key, created_at)
      values (gen_random_uuid(), ?, ?, 'refund', ?, ?, ?, ?, now()) on conflict do nothing returning id`,
     [r.shopId, link.location_id, -credit, location.period_start, r.orderId, r.idempotencyKey]);
   if (inserted.length === 0) return none;
-  await em.execute(
+  await readRows(db,
     'update company_location set spent_cents = greatest(0, spent_cents - ?), updated_at = now() where shop_id = ? and id = ?',
     [credit, r.shopId, link.location_id]);
   return { creditedCents: credit };

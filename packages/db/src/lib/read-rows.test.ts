@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { createTestDatabase, type TestDatabase } from '../testing/databases.js';
 import { Shop } from '../entities/index.js';
-import { emReader, poolReader, readRows } from './read-rows.js';
+import { emReader, poolReader, poolTransaction, readRows } from './read-rows.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -44,4 +44,25 @@ test('errors are converted like em.execute: a unique violation is UniqueConstrai
   const error = await readRows(em, `insert into shop (id, name, domain, settings, created_at) values (?, 'dup2', 'dup2.example', '{}', now())`, [shop.id]).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UniqueConstraintViolationException);
   expect((error as { code: string }).code).toBe('23505');
+});
+
+test('poolTransaction commits what resolves, rolls back what throws (a constraint error included), and leaves the pool usable', async () => {
+  const ids = await poolTransaction(db.orm, async (tx) => {
+    await tx.rows(`insert into shop (id, name, domain, settings, created_at) values (gen_random_uuid(), 'pool-tx', 'pool-tx.example', '{}', now())`, []);
+    // Not visible outside until the commit.
+    expect(await countShops('pool-tx')).toBe(0);
+    return tx.rows<{ id: string }>(`select id from shop where name = 'pool-tx'`, []);
+  });
+  expect(ids).toHaveLength(1);
+  expect(await countShops('pool-tx')).toBe(1);
+
+  const error = await poolTransaction(db.orm, async (tx) => {
+    await tx.rows(`update shop set name = 'pool-tx undone' where id = ?`, [ids[0]!.id]);
+    await tx.rows(`insert into shop (id, name, domain, settings, created_at) values (?, 'x', 'x.example', '{}', now())`, [ids[0]!.id]);
+  }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UniqueConstraintViolationException);
+  expect(await countShops('pool-tx')).toBe(1);
+  expect(await countShops('pool-tx undone')).toBe(0);
+  // Every connection went back clean: more transactions than the pool has connections still run.
+  await Promise.all(Array.from({ length: 12 }, () => poolTransaction(db.orm, (tx) => tx.rows('select 1', []))));
 });

@@ -50,12 +50,44 @@ function knexClient(em: EntityManager): PoolClient {
   return trx ? trx.client : (em.getConnection().getKnex().client as unknown as PoolClient);
 }
 
-async function run<Row>(em: EntityManager, client: PoolClient, sql: string, params: readonly unknown[]): Promise<Row[]> {
-  const connection = await client.acquireConnection();
+async function query<Row>(em: EntityManager, connection: PgConnection, sql: string, params: readonly unknown[]): Promise<Row[]> {
   try {
     return (await connection.query(numbered(sql), params)).rows as Row[];
   } catch (e) {
     throw e instanceof Error ? em.getDriver().convertException(e) : e;
+  }
+}
+
+async function run<Row>(em: EntityManager, client: PoolClient, sql: string, params: readonly unknown[]): Promise<Row[]> {
+  const connection = await client.acquireConnection();
+  try {
+    return await query<Row>(em, connection, sql, params);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/**
+ * `work` in one transaction on one connection of the ORM's pool, with plain
+ * statements only (no EntityManager, so no unit of work to flush): commits
+ * when it resolves, rolls back when it throws. A connection whose rollback
+ * fails is ended, so the pool drops it instead of handing out a broken one.
+ */
+export async function poolTransaction<T>(orm: MikroORM | EntityManager, work: (db: Reader) => Promise<T>): Promise<T> {
+  const em = 'em' in orm ? orm.em : orm;
+  const client = em.getConnection().getKnex().client as unknown as PoolClient;
+  const connection = await client.acquireConnection();
+  try {
+    await query(em, connection, 'begin', []);
+    let result: T;
+    try {
+      result = await work({ rows: <Row>(sql: string, params: readonly unknown[]) => query<Row>(em, connection, sql, params) });
+    } catch (e) {
+      await connection.query('rollback', []).catch(() => (connection as unknown as { end(): Promise<void> }).end().catch(() => undefined));
+      throw e;
+    }
+    await query(em, connection, 'commit', []);
+    return result;
   } finally {
     await client.releaseConnection(connection);
   }

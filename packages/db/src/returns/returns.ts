@@ -1,5 +1,7 @@
 import { defineEntity, p, type EntityManager, type InferEntity } from '@mikro-orm/core';
 import { createdAtColumn, idColumn, updatedAtColumn } from '../lib/columns.js';
+import { readRows, type Reader } from '../lib/read-rows.js';
+import { uuidv7 } from '../ids.js';
 import { Shop } from '../shops/shop.js';
 import { Customer } from '../customers/customer.js';
 import { Order, OrderLine } from '../orders/orders.js';
@@ -46,6 +48,8 @@ export const ReturnRequest = defineEntity({
     decidedAt: p.datetime().nullable(),
     /** An undecided request expires at this moment (the workflow's timer). */
     expiresAt: p.datetime(),
+    /** When NotifyMerchant's mail went out (at most once per approval, even if the workflow re-runs the step). */
+    merchantNotifiedAt: p.datetime().nullable(),
     /** Temporal workflow id, derived from the id (`rma-<id>`). */
     workflowId: p.string().length(100),
     createdAt: createdAtColumn(),
@@ -117,6 +121,28 @@ export function recordReturnTransition(
     actor: opts.actor,
     note: opts.note ?? null,
   });
+}
+
+/**
+ * recordReturnTransition in one plain statement, for writers on a Reader (a
+ * poolTransaction's): moves the request from `from` to `to` and records the
+ * event. A request no longer in `from` is left alone, so a retried writer is harmless.
+ * Returns whether it moved.
+ */
+export async function moveReturnStatus(
+  db: Reader,
+  r: { shopId: string; returnId: string; from: ReturnStatus; to: ReturnStatus; actor: ReturnActor; note?: string | null },
+): Promise<boolean> {
+  if (r.from === r.to) return false;
+  const moved = await readRows<{ id: string }>(
+    db,
+    `with moved as (
+       update "return_request" set "status" = ?, "updated_at" = now() where "id" = ? and "shop_id" = ? and "status" = ? returning "id", "shop_id")
+     insert into "return_request_event" ("id", "shop_id", "return_request_id", "from_status", "status", "actor", "note", "created_at")
+     select ?, "shop_id", "id", ?, ?, ?, ?, now() from moved returning "id"`,
+    [r.to, r.returnId, r.shopId, r.from, uuidv7(), r.from, r.to, r.actor, r.note ?? null],
+  );
+  return moved.length > 0;
 }
 
 /**
