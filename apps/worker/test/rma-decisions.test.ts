@@ -34,12 +34,12 @@ test('approve: validated, merchant notified, refunded once, customer notified; s
   await h.decide(seed, handle, { kind: 'approve', note: 'Thanks for letting us know' });
   expect(await handle.result()).toBe('refunded');
   expect(await handle.query('status')).toMatchObject({ status: 'refunded', step: 'done', decision: 'approve' });
-  // SPEC §9's order; the short steps run in the workflow's own worker, the refund (which heartbeats) as an activity task.
+  // SPEC §9's order; every step runs in the workflow's own worker (local activities), in the one workflow task after the signal.
   expect(await stepsOf(handle)).toEqual([
     { name: 'ReadDecision', local: true },
     { name: 'ValidateReturn', local: true },
     { name: 'NotifyMerchant', local: true },
-    { name: 'ProcessRefund', local: false },
+    { name: 'ProcessRefund', local: true },
     { name: 'NotifyCustomer', local: true },
   ]);
 
@@ -200,16 +200,22 @@ test('a $0 return (free items) ends refunded without asking the provider, which 
   expect(customer.subject).toBe('Your return for order #1001 is approved: $0.00 refunded');
 });
 
-test('NotifyMerchant run again (its workflow task retried after the mail went out) tells the merchant once; another shop\'s id finds nothing', async () => {
+test('a notice step run again (its workflow task did not complete) mails nobody twice; another shop\'s id finds nothing', async () => {
   const seed = await seedReturn(h.db.orm);
-  const { NotifyMerchant } = notifyActivities({ orm: h.db.orm, mailer: h.mailer, payments: h.ledger });
+  const { NotifyMerchant, NotifyCustomer } = notifyActivities({ orm: h.db.orm, mailer: h.mailer, payments: h.ledger });
   const ref = { returnId: seed.returnId, shopId: seed.shopId };
   expect(await NotifyMerchant(ref)).toEqual({ sent: true, to: seed.merchantEmail });
   expect(await NotifyMerchant(ref)).toEqual({ sent: true, to: seed.merchantEmail, earlier: true });
+  expect(await NotifyCustomer({ ...ref, notice: 'expired' })).toEqual({ sent: true, to: seed.customerEmail });
+  expect(await NotifyCustomer({ ...ref, notice: 'expired' })).toEqual({ sent: true, to: seed.customerEmail, earlier: true });
   await h.smtp.waitFor((m) => m.to.includes(seed.merchantEmail));
+  await h.smtp.waitFor((m) => m.to.includes(seed.customerEmail));
   expect(mailTo(seed.merchantEmail)).toHaveLength(1);
+  expect(mailTo(seed.customerEmail)).toHaveLength(1);
 
   const other = await seedReturn(h.db.orm);
   expect(await NotifyMerchant({ returnId: seed.returnId, shopId: other.shopId })).toEqual({ sent: false, reason: 'return request not found' });
+  expect(await NotifyCustomer({ returnId: seed.returnId, shopId: other.shopId, notice: 'expired' })).toEqual({ sent: false, reason: 'return request not found' });
   expect(mailTo(other.merchantEmail)).toHaveLength(0);
+  expect(mailTo(other.customerEmail)).toHaveLength(0);
 });

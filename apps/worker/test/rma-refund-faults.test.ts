@@ -42,7 +42,7 @@ test('a provider that fails twice and then succeeds gives exactly one refund', a
   expect(h.smtp.messages.filter((m) => m.to.includes(seed.customerEmail))).toHaveLength(1);
 });
 
-test('a worker stopped mid-refund and a new one started: the return completes with exactly one refund', async () => {
+test('a worker asked to stop mid-refund first finishes the refund it is running, and another worker completes the return: one refund, one mail each', async () => {
   h = await startWorkerHarness('stopped-worker');
   const gated = gatedProvider(h.ledger);
   const first = await h.startWorker({ payments: gated.provider, shutdownGraceTime: 0 });
@@ -53,12 +53,13 @@ test('a worker stopped mid-refund and a new one started: the return completes wi
   await gated.entered; // ProcessRefund is in flight: validated, merchant already notified
   expect(await h.snapshot(seed)).toMatchObject({ status: 'approved', refunds: 0 });
   expect(await handle.query('status')).toMatchObject({ status: 'approved', step: 'refunding' });
-  await first.stop();
+  // The refund is a local step: a graceful stop waits for it rather than abandoning a call that moves money.
+  const stopping = first.stop();
+  await h.startWorker();
+  gated.release();
+  await stopping;
   expect(first.worker.getState()).toBe('STOPPED');
 
-  await h.startWorker();
-  // The stopped worker's call was abandoned, not undone: let it land now, racing the retry on the new worker.
-  gated.release();
   expect(await handle.result()).toBe('refunded');
   expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 1, refundedCents: seed.amountCents });
   expect(h.smtp.messages.filter((m) => m.to.includes(seed.merchantEmail))).toHaveLength(1);
@@ -98,10 +99,12 @@ test('a worker killed (SIGKILL) after the money moved but before it could report
   expect((await refundsOf(harness, seed.orderId)).map((r) => r.id)).toEqual([refunded]);
   expect(await h.snapshot(seed)).toMatchObject({ status: 'approved', refunds: 1 });
 
-  // The heartbeat timeout tells the server the attempt is dead; the retry runs here and finds the refund by its key.
+  // The workflow task's timeout tells the server the worker is gone; the steps run again here (the refund found by its key).
   await h.startWorker();
   expect(await handle.result()).toBe('refunded');
   expect((await refundsOf(harness, seed.orderId)).map((r) => r.id)).toEqual([refunded]);
   expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 1, refundedCents: seed.amountCents });
+  // The merchant was told by the killed worker, before the refund, and not again by the one that finished.
+  expect(h.smtp.messages.filter((m) => m.to.includes(seed.merchantEmail))).toHaveLength(1);
   expect(h.smtp.messages.filter((m) => m.to.includes(seed.customerEmail))).toHaveLength(1);
 }, 90_000);

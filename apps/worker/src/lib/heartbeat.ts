@@ -9,12 +9,14 @@ import { Context } from '@temporalio/activity';
  */
 export async function whileHeartbeating<T>(work: Promise<T>, everyMs = 1_000): Promise<T> {
   const ctx = Context.current();
-  const timer = setInterval(() => ctx.heartbeat(), everyMs);
+  // A local activity has no heartbeat (its workflow task's timeout watches it); cancellation still applies.
+  const beat = ctx.info.isLocal ? () => undefined : () => ctx.heartbeat();
+  const timer = setInterval(beat, everyMs);
   // Whichever of the two loses the race must not become an unhandled rejection.
   work.catch(() => undefined);
   ctx.cancelled.catch(() => undefined);
   try {
-    ctx.heartbeat();
+    beat();
     return await Promise.race([work, ctx.cancelled]);
   } finally {
     clearInterval(timer);

@@ -7,10 +7,11 @@ import { loadReturnView } from './return-view.js';
 
 /*
  * Email is at-least-once: SMTP has no idempotency key, so an attempt that
- * dies between "sent" and "recorded" is sent again on retry. Each activity
- * sends one message, so a completed step is never repeated; the merchant's
- * notice is also recorded on the request, because the local refund step that
- * follows it in the same workflow task makes a worker's death re-run it.
+ * dies between "sent" and "recorded" is sent again on retry. Each step sends
+ * one message and records it on the request, and a step that finds its
+ * message recorded sends nothing: the steps are local activities, and a
+ * workflow task that does not complete (a worker died in it, or a signal
+ * arrived as the workflow was completing) runs them all again.
  */
 
 export type Delivery = { sent: true; to: string; earlier?: true } | { sent: false; reason: string };
@@ -32,12 +33,14 @@ export function notifyActivities(deps: ActivityDeps) {
       return { sent: true, to: view.shop.email };
     },
 
-    /** Tells the customer how their return ended. */
+    /** Tells the customer how their return ended (one notice per return: it ends once). */
     async NotifyCustomer(input: ReturnRef & { notice: CustomerNotice }): Promise<Delivery> {
       const view = await loadReturnView(db, input);
       if (!view) return { sent: false, reason: 'return request not found' };
       if (!view.customer.email) return { sent: false, reason: 'customer has no email address' };
+      if (view.request.customerNotifiedAt) return { sent: true, to: view.customer.email, earlier: true };
       await deps.mailer.send(customerNoticeEmail(view, view.customer.email, input.notice));
+      await readRows(db, 'update "return_request" set "customer_notified_at" = now() where "id" = ? and "shop_id" = ?', [input.returnId, input.shopId]);
       return { sent: true, to: view.customer.email };
     },
   };

@@ -2,7 +2,7 @@ import { readRows, type Reader, type ReturnRejectReason } from '@cartly/db';
 
 /** Everything an email about one return needs, loaded in one place. */
 export interface ReturnView {
-  request: { amountCents: number; currency: string; decisionNote: string | null; rejectReason: ReturnRejectReason | null; merchantNotifiedAt: string | null };
+  request: { amountCents: number; currency: string; decisionNote: string | null; rejectReason: ReturnRejectReason | null; merchantNotifiedAt: string | null; customerNotifiedAt: string | null };
   shop: { name: string; email: string | null };
   customer: { email: string | null; name: string | null };
   orderNumber: number;
@@ -16,6 +16,7 @@ interface Header {
   reject_reason: ReturnRejectReason | null;
   /** timestamptz: text on the ORM's pool. */
   merchant_notified_at: string | null;
+  customer_notified_at: string | null;
   shop_name: string;
   shop_email: string | null;
   customer_email: string | null;
@@ -33,7 +34,7 @@ interface Header {
 export async function loadReturnView(db: Reader, ref: { returnId: string; shopId: string }): Promise<ReturnView | null> {
   const [header] = await readRows<Header>(
     db,
-    `select r.amount_cents, r.currency, r.decision_note, r.reject_reason, r.merchant_notified_at,
+    `select r.amount_cents, r.currency, r.decision_note, r.reject_reason, r.merchant_notified_at, r.customer_notified_at,
             s.name as shop_name, s.email as shop_email, c.email as customer_email, c.first_name, c.last_name, o.number as order_number
        from "return_request" r
        join "shop" s on s.id = r.shop_id
@@ -56,7 +57,8 @@ export async function loadReturnView(db: Reader, ref: { returnId: string; shopId
   return {
     request: {
       amountCents: header.amount_cents, currency: header.currency, decisionNote: header.decision_note,
-      rejectReason: header.reject_reason, merchantNotifiedAt: header.merchant_notified_at,
+      rejectReason: header.reject_reason,
+      merchantNotifiedAt: header.merchant_notified_at, customerNotifiedAt: header.customer_notified_at,
     },
     shop: { name: header.shop_name, email: header.shop_email },
     customer: { email: header.customer_email, name: name || null },

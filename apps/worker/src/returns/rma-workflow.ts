@@ -1,5 +1,6 @@
 import {
-  ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, log, patched, proxyActivities, proxyLocalActivities, setHandler,
+  ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, isCancellation, log, patched, proxyActivities, proxyLocalActivities,
+  setHandler, TemporalFailure,
 } from '@temporalio/workflow';
 import type { RmaActivities } from '../activities/index.js';
 import {
@@ -41,12 +42,37 @@ const localSteps = {
   merchantMail: proxyLocalActivities<RmaActivities>(merchantMailOptions),
 };
 
-// The refund heartbeats: a worker that dies mid-call is noticed within 10 s and the call retried elsewhere.
-// It stays an activity task (a local activity cannot heartbeat, and it moves money).
-const payments = proxyActivities<RmaActivities>({ startToCloseTimeout: '5m', heartbeatTimeout: '10s', retry });
+// Runs before the rma-local-refund patch: an activity task that heartbeats, so a worker that dies mid-call
+// is noticed within 10 s and the call retried elsewhere.
+const remotePayments = proxyActivities<RmaActivities>({ startToCloseTimeout: '5m', heartbeatTimeout: '10s', retry });
+/**
+ * Since this patch the refund is a local activity too, so an approval is one
+ * workflow task after the signal (no activity task and no further workflow
+ * task through the server). A worker that dies mid-call is noticed by the
+ * workflow task's timeout (10 s) instead of a heartbeat's; a graceful stop
+ * waits for the call. A workflow task that does not complete (that death, or
+ * a signal that arrives as the run completes) runs its steps again: the
+ * provider gets the same idempotency key and answers with the one refund
+ * there is, and each mail step finds its mail recorded and sends nothing.
+ */
+export const LOCAL_REFUND_PATCH = 'rma-local-refund';
+const localPayments = proxyLocalActivities<RmaActivities>({ startToCloseTimeout: '5m', retry });
 
-const isRefusal = (e: unknown) =>
-  e instanceof ActivityFailure && e.cause instanceof ApplicationFailure && e.cause.type === REFUND_REFUSED;
+/**
+ * What a step failed with: an activity task's failure arrives as an
+ * ActivityFailure around it, a local activity's as the failure itself. Not a
+ * cancellation, and not a bug in this code (a plain Error fails the workflow task, to be retried).
+ */
+function stepFailure(e: unknown): TemporalFailure | undefined {
+  if (isCancellation(e)) return undefined;
+  if (e instanceof ActivityFailure) return e.cause instanceof TemporalFailure ? e.cause : e;
+  return e instanceof TemporalFailure ? e : undefined;
+}
+
+const refusalOf = (e: unknown) => {
+  const failure = stepFailure(e);
+  return failure instanceof ApplicationFailure && failure.type === REFUND_REFUSED ? failure : undefined;
+};
 
 /** Marks runs that adopt only the recorded decision (ReadDecision); older histories replay RecordDecision. */
 export const ADOPT_RECORDED_DECISION_PATCH = 'rma-adopt-recorded-decision';
@@ -144,9 +170,12 @@ export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> 
 
   state.step = 'refunding';
   try {
+    // Asked here, not at the start: a run that was waiting for its decision when this shipped refunds locally too.
+    const payments = patched(LOCAL_REFUND_PATCH) ? localPayments : remotePayments;
     state.refundId = (await payments.ProcessRefund(ref)).refundId;
   } catch (e) {
-    if (isRefusal(e)) return cancel(`the refund was refused: ${(e as ActivityFailure).cause?.message ?? 'unknown reason'}`);
+    const refusal = refusalOf(e);
+    if (refusal) return cancel(`the refund was refused: ${refusal.message || 'unknown reason'}`);
     throw e;
   }
   state.status = 'refunded';
@@ -160,7 +189,8 @@ async function bestEffort(send: () => Promise<unknown>): Promise<void> {
   try {
     await send();
   } catch (e) {
-    if (!(e instanceof ActivityFailure)) throw e;
-    log.warn('notification gave up after retries', { error: e.cause?.message ?? e.message });
+    const failure = stepFailure(e);
+    if (!failure) throw e;
+    log.warn('notification gave up after retries', { error: failure.message });
   }
 }

@@ -15,7 +15,7 @@ import { Migration20261201120000_company_budget_refunds as M11 } from './Migrati
 import { Migration20261201121853_token_expiry_shop_country as M12 } from './Migration20261201121853_token_expiry_shop_country.js';
 import { Migration20261201123000_tenant_foreign_keys_domains as M13 } from './Migration20261201123000_tenant_foreign_keys_domains.js';
 import { Migration20261201130000_sso as M14 } from './Migration20261201130000_sso.js';
-import { Migration20261201140000_return_merchant_notified as M15 } from './Migration20261201140000_return_merchant_notified.js';
+import { Migration20261201140000_return_notices as M15 } from './Migration20261201140000_return_notices.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261121233005_initial', class: M0 },
@@ -33,5 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201121853_token_expiry_shop_country', class: M12 },
   { name: 'Migration20261201123000_tenant_foreign_keys_domains', class: M13 },
   { name: 'Migration20261201130000_sso', class: M14 },
-  { name: 'Migration20261201140000_return_merchant_notified', class: M15 },
+  { name: 'Migration20261201140000_return_notices', class: M15 },
 ];

@@ -48,8 +48,10 @@ export const ReturnRequest = defineEntity({
     decidedAt: p.datetime().nullable(),
     /** An undecided request expires at this moment (the workflow's timer). */
     expiresAt: p.datetime(),
-    /** When NotifyMerchant's mail went out (at most once per approval, even if the workflow re-runs the step). */
+    /** When NotifyMerchant's mail went out (once per approval, even if the workflow runs the step again). */
     merchantNotifiedAt: p.datetime().nullable(),
+    /** When the customer's one notice of how the return ended went out (likewise once). */
+    customerNotifiedAt: p.datetime().nullable(),
     /** Temporal workflow id, derived from the id (`rma-<id>`). */
     workflowId: p.string().length(100),
     createdAt: createdAtColumn(),

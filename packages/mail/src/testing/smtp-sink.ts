@@ -23,7 +23,14 @@ export interface SmtpSink {
  * A real SMTP server on 127.0.0.1 that keeps what it receives: tests read the
  * mail a user would get, and `npm start` uses it as the developer's outbox.
  */
-export async function startSmtpSink(opts: { port?: number; onMessage?: (m: ReceivedMail) => void } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  opts: {
+    port?: number;
+    onMessage?: (m: ReceivedMail) => void;
+    /** false: only the envelope is kept (subject, text and html empty), for benchmarks that count mail and would only pay for parsing it. */
+    parse?: boolean;
+  } = {},
+): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const waiters: { match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = [];
   const server = new SMTPServer({
@@ -31,7 +38,12 @@ export async function startSmtpSink(opts: { port?: number; onMessage?: (m: Recei
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
-      simpleParser(stream)
+      const content = opts.parse === false
+        ? new Promise<{ subject?: string; text?: string; html?: string | false }>((resolve, reject) => {
+          stream.on('end', () => resolve({})).on('error', reject).resume();
+        })
+        : simpleParser(stream);
+      content
         .then((parsed) => {
           const mail: ReceivedMail = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
