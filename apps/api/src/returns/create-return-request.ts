@@ -1,11 +1,12 @@
-import { ReturnRequest, ReturnRequestEvent, ReturnRequestLine, type EntityManager, type IReturnRequest } from '@cartly/db';
+import { readRows, ReturnRequest, ReturnRequestEvent, ReturnRequestLine, uuidv7, type EntityManager, type ShopSettings } from '@cartly/db';
 import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import type { Context } from '../context.js';
-import { currentShop } from '../shops/current-shop.js';
+import { AppError } from '../errors.js';
 import type { TemporalGateway } from '../adapters/temporal.js';
 import { checkReturnable, type RequestedLine } from './eligibility.js';
 import { returnPolicy } from './policy.js';
 import { startRmaWorkflow } from './workflow.js';
+import { RETURN_RECORD_COLUMNS, returnRecord, type ReturnRecord, type ReturnRecordRow } from './views.js';
 
 export interface NewReturn {
   orderId: string;
@@ -30,44 +31,54 @@ export async function createReturnRequest(
   temporal: TemporalGateway,
   who: { shopId: string; customerId: string },
   input: NewReturn,
-): Promise<IReturnRequest> {
+): Promise<ReturnRecord> {
   const { em } = tx;
-  const shop = await currentShop(em, who.shopId);
+  const [shop] = await readRows<{ settings: ShopSettings }>(em, 'select "settings" from "shop" where "id" = ?', [who.shopId]);
+  // A credential whose shop is gone is as good as no credential.
+  if (!shop) throw new AppError('UNAUTHENTICATED', 'missing or invalid credential');
   const policy = returnPolicy(shop.settings);
   const now = new Date();
   const { order, lines } = await checkReturnable(em, {
     shopId: who.shopId, customerId: who.customerId, orderId: input.orderId, lines: input.lines, windowDays: policy.windowDays, now,
   });
 
-  const request = em.create(ReturnRequest, {
-    shop: who.shopId,
-    customer: who.customerId,
-    order: order.id,
-    note: input.note,
-    currency: order.currency,
-    amountCents: lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
-    // One clock reading for both, so expires_at − created_at is exactly the shop's decision time.
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + policy.decisionSeconds * 1000),
-    workflowId: '',
-  });
-  request.workflowId = rmaWorkflowId(request.id);
-  for (const l of lines) {
-    em.create(ReturnRequestLine, {
-      shop: who.shopId, returnRequest: request.id, orderLine: l.orderLineId, quantity: l.quantity, reason: l.reason, reasonNote: l.reasonNote,
-    });
-  }
-  em.create(ReturnRequestEvent, { shop: who.shopId, returnRequest: request.id, status: 'requested', actor: 'customer' });
-  await em.flush();
+  // Plain statements, in the request's transaction: the request, its lines, its first history event.
+  const id = uuidv7();
+  const [row] = await readRows<ReturnRecordRow>(
+    em,
+    `insert into "return_request" ("id", "shop_id", "customer_id", "order_id", "status", "note", "currency", "amount_cents", "expires_at",
+       "workflow_id", "created_at", "updated_at")
+     values (?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?) returning ${RETURN_RECORD_COLUMNS}`,
+    [
+      id, who.shopId, who.customerId, order.id, input.note, order.currency, lines.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
+      // One clock reading for both, so expires_at − created_at is exactly the shop's decision time.
+      new Date(now.getTime() + policy.decisionSeconds * 1000), rmaWorkflowId(id), now, now,
+    ],
+  );
+  await readRows(
+    em,
+    `insert into "return_request_line" ("id", "shop_id", "return_request_id", "order_line_id", "quantity", "reason", "reason_note")
+     select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::text[])`,
+    [
+      lines.map(() => uuidv7()), lines.map(() => who.shopId), lines.map(() => id), lines.map((l) => l.orderLineId),
+      lines.map((l) => l.quantity), lines.map((l) => l.reason), lines.map((l) => l.reasonNote),
+    ],
+  );
+  await readRows(
+    em,
+    `insert into "return_request_event" ("id", "shop_id", "return_request_id", "from_status", "status", "actor", "note", "created_at")
+     values (?, ?, ?, null, 'requested', 'customer', null, ?)`,
+    [uuidv7(), who.shopId, id, now],
+  );
 
-  const start = { returnId: request.id, shopId: who.shopId, decisionTimeoutSeconds: policy.decisionSeconds };
+  const start = { returnId: id, shopId: who.shopId, decisionTimeoutSeconds: policy.decisionSeconds };
   // Temporal refused the start: no workflow will ever see this request, so it is taken back whole.
   const undo = (fresh: EntityManager) => () =>
     fresh.transactional(async (t) => {
-      await t.nativeDelete(ReturnRequestEvent, { returnRequest: request.id });
-      await t.nativeDelete(ReturnRequestLine, { returnRequest: request.id });
-      await t.nativeDelete(ReturnRequest, { id: request.id, status: 'requested' });
+      await t.nativeDelete(ReturnRequestEvent, { returnRequest: id });
+      await t.nativeDelete(ReturnRequestLine, { returnRequest: id });
+      await t.nativeDelete(ReturnRequest, { id, status: 'requested' });
     });
   tx.afterCommit((fresh) => startRmaWorkflow(temporal, start, undo(fresh)));
-  return request;
+  return returnRecord(row!);
 }

@@ -1,11 +1,10 @@
-import {
-  LockMode, recordReturnTransition, ReturnRequest, ReturnRequestEvent, type EntityManager, type IReturnRequest, type ReturnStatus,
-} from '@cartly/db';
+import { LockMode, readRows, ReturnRequest, ReturnRequestEvent, uuidv7, type EntityManager, type ReturnStatus } from '@cartly/db';
 import type { RmaDecision } from '@cartly/contracts/workflows';
 import { AppError } from '../errors.js';
 import type { Context } from '../context.js';
 import type { TemporalGateway } from '../adapters/temporal.js';
 import { signalRmaDecision } from './workflow.js';
+import { RETURN_RECORD_COLUMNS, returnRecord, type ReturnRecord, type ReturnRecordRow } from './views.js';
 
 /**
  * Records the merchant's decision, commits, then signals the workflow. The
@@ -23,10 +22,15 @@ export async function decideReturn(
   temporal: TemporalGateway,
   where: { shopId: string; returnId: string },
   decision: RmaDecision,
-): Promise<IReturnRequest> {
+): Promise<ReturnRecord> {
   const { em } = tx;
-  const request = await em.findOne(ReturnRequest, { id: where.returnId, shop: where.shopId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!request) throw new AppError('NOT_FOUND', 'return request not found');
+  const [locked] = await readRows<ReturnRecordRow>(
+    em,
+    `select ${RETURN_RECORD_COLUMNS} from "return_request" where "id" = ? and "shop_id" = ? for update`,
+    [where.returnId, where.shopId],
+  );
+  if (!locked) throw new AppError('NOT_FOUND', 'return request not found');
+  const request = returnRecord(locked);
   const now = new Date();
   const input = {
     returnId: request.id,
@@ -51,14 +55,25 @@ export async function decideReturn(
     throw new AppError('CONFLICT', `this return request expired at ${request.expiresAt.toISOString()}`, { details: { status: 'expired' } });
   }
 
-  request.decidedAt = now;
-  request.decisionNote = decision.note ?? null;
-  if (decision.kind === 'reject') request.rejectReason = decision.reason;
-  recordReturnTransition(em, request, decision.kind === 'approve' ? 'approved' : 'rejected', { actor: 'merchant', note: request.decisionNote });
-  await em.flush();
-  const to = request.status;
+  // The decision and its history event in one statement, on the row locked above.
+  const to: ReturnStatus = decision.kind === 'approve' ? 'approved' : 'rejected';
+  const note = decision.note ?? null;
+  const [decided] = await readRows<ReturnRecordRow>(
+    em,
+    `with decided as (
+       update "return_request" set "status" = ?, "decided_at" = ?, "decision_note" = ?, "reject_reason" = ?, "updated_at" = ?
+        where "id" = ? and "shop_id" = ? returning ${RETURN_RECORD_COLUMNS}),
+     event as (
+       insert into "return_request_event" ("id", "shop_id", "return_request_id", "from_status", "status", "actor", "note", "created_at")
+       select ?, "shop_id", "id", 'requested', "status", 'merchant', ?, ? from decided)
+     select * from decided`,
+    [
+      to, now, note, decision.kind === 'reject' ? decision.reason : request.rejectReason, now, request.id, where.shopId,
+      uuidv7(), note, now,
+    ],
+  );
   tx.afterCommit((fresh) => signalRmaDecision(temporal, input, decision, () => undoDecision(fresh, where, to)));
-  return request;
+  return returnRecord(decided!);
 }
 
 /** Temporal refused the signal (the run is closed): the decision it would have carried is taken back. */

@@ -1,7 +1,4 @@
-import {
-  activeReturnQuantities, Fulfillment, FulfillmentLine, LockMode, Order, OrderLine, OrderRefund,
-  type EntityManager, type IOrder, type ReturnLineReason,
-} from '@cartly/db';
+import { activeReturnQuantities, readRows, type EntityManager, type Reader, type ReturnLineReason } from '@cartly/db';
 import { AppError } from '../errors.js';
 
 export interface RequestedLine {
@@ -21,46 +18,63 @@ const DAY_MS = 24 * 3600_000;
  * What a customer may return (SPEC §9): lines of their own order, units that
  * were fulfilled within the return window, minus units already held by an
  * open or completed return. The order row is locked, so two concurrent
- * requests for the same units queue up and the second sees the first.
+ * requests for the same units queue up and the second sees the first. Plain
+ * statements: the locked order, its portal refund, its lines with their
+ * shipments, and the units other returns hold.
  *
  * Per line, returnable = units fulfilled inside the window − units already
  * in returns. Conservative on purpose: earlier returns are charged to the
  * in-window units, so a unit shipped before the window can never become
  * returnable because a newer one was returned first.
  */
+interface OrderLineRow {
+  id: string;
+  title: string;
+  unit_price_cents: number;
+  fulfilled_quantity: number;
+  /** Each shipment of the line: its units and when its fulfilment happened (json: timestamps as ISO text). */
+  shipments: { quantity: number; at: string }[];
+}
+
 export async function checkReturnable(
-  em: EntityManager,
+  db: Reader | EntityManager,
   q: { shopId: string; customerId: string; orderId: string; lines: RequestedLine[]; windowDays: number; now: Date },
-): Promise<{ order: IOrder; lines: PricedLine[] }> {
-  const order = await em.findOne(
-    Order,
-    { id: q.orderId, shop: q.shopId, customer: q.customerId },
-    { lockMode: LockMode.PESSIMISTIC_WRITE },
+): Promise<{ order: { id: string; currency: string }; lines: PricedLine[] }> {
+  const [order] = await readRows<{ id: string; currency: string }>(
+    db,
+    'select "id", "currency" from "order" where "id" = ? and "shop_id" = ? and "customer_id" = ? for update',
+    [q.orderId, q.shopId, q.customerId],
   );
   // Another customer's (or shop's) order is indistinguishable from a missing one.
   if (!order) throw new AppError('NOT_FOUND', 'order_id: order not found');
   // A portal refund (portal-core) gave the whole order back and restocked it: nothing is left to return.
-  if (await em.count(OrderRefund, { shop: q.shopId, order: order.id })) {
-    throw new AppError('BUSINESS_RULE', 'order_id: this order was already refunded, so it cannot be returned');
-  }
+  // Read after the lock, so a refund that committed while this request waited for it is seen.
+  const [refunded] = await readRows(db, 'select 1 from "order_refund" where "shop_id" = ? and "order_id" = ? limit 1', [q.shopId, order.id]);
+  if (refunded) throw new AppError('BUSINESS_RULE', 'order_id: this order was already refunded, so it cannot be returned');
 
-  const orderLines = new Map((await em.find(OrderLine, { shop: q.shopId, order: order.id })).map((l) => [l.id, l]));
-  const fulfillmentLines = await em.find(FulfillmentLine, { shop: q.shopId, orderLine: { $in: [...orderLines.keys()] } });
-  const fulfilledAt = new Map(
-    (await em.find(Fulfillment, { shop: q.shopId, order: order.id })).map((f) => [f.id, f.fulfilledAt]),
+  const orderLines = new Map(
+    (await readRows<OrderLineRow>(
+      db,
+      `select ol.id, ol.title, ol.unit_price_cents, ol.fulfilled_quantity,
+              coalesce((select json_agg(json_build_object('quantity', fl.quantity, 'at', f.fulfilled_at))
+                          from "fulfillment_line" fl
+                          join "fulfillment" f on f.id = fl.fulfillment_id and f.shop_id = fl.shop_id and f.order_id = ol.order_id
+                         where fl.shop_id = ol.shop_id and fl.order_line_id = ol.id), '[]'::json) as shipments
+         from "order_line" ol
+        where ol.shop_id = ? and ol.order_id = ?`,
+      [q.shopId, order.id],
+    )).map((l) => [l.id, l]),
   );
-  const held = await activeReturnQuantities(em, { shopId: q.shopId, orderId: order.id, now: q.now });
+  const held = await activeReturnQuantities(db, { shopId: q.shopId, orderId: order.id, now: q.now });
   const windowOpensAt = q.now.getTime() - q.windowDays * DAY_MS;
 
   const priced = q.lines.map((l, i): PricedLine => {
     const line = orderLines.get(l.orderLineId);
     if (!line) throw new AppError('NOT_FOUND', `lines.${i}.order_line_id: order line ${l.orderLineId} is not part of this order`);
-    if (line.fulfilledQuantity === 0) {
+    if (line.fulfilled_quantity === 0) {
       throw new AppError('BUSINESS_RULE', `lines.${i}.order_line_id: "${line.title}" has not been fulfilled yet, so it cannot be returned`);
     }
-    const shipments = fulfillmentLines
-      .filter((fl) => fl.orderLine === line.id)
-      .map((fl) => ({ quantity: fl.quantity, at: fulfilledAt.get(fl.fulfillment)?.getTime() ?? 0 }));
+    const shipments = line.shipments.map((s) => ({ quantity: s.quantity, at: new Date(s.at).getTime() }));
     const inWindow = shipments.filter((s) => s.at >= windowOpensAt).reduce((sum, s) => sum + s.quantity, 0);
     if (inWindow === 0) {
       const closedAt = new Date(Math.max(...shipments.map((s) => s.at)) + q.windowDays * DAY_MS);
@@ -78,7 +92,7 @@ export async function checkReturnable(
         { details: { order_line_id: line.id, returnable } },
       );
     }
-    return { ...l, unitPriceCents: line.unitPriceCents };
+    return { ...l, unitPriceCents: line.unit_price_cents };
   });
   return { order, lines: priced };
 }

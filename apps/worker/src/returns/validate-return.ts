@@ -1,4 +1,4 @@
-import { ACTIVE_RETURN_STATUSES, moveReturnStatus, poolReader, readRows, type Reader, type ReturnStatus } from '@cartly/db';
+import { activeReturnQuantities, moveReturnStatus, poolReader, readRows, type Reader, type ReturnStatus } from '@cartly/db';
 import { returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../activities/deps.js';
 import type { ReturnRef } from './rma-types.js';
@@ -21,20 +21,15 @@ interface LineRow {
   order_line_id: string | null;
   fulfilled_quantity: number | null;
   title: string | null;
-  held_elsewhere: number;
 }
-
-/** Statuses whose requests hold their units outright (a `requested` one holds them only until it expires). */
-const DECIDED_ACTIVE = ACTIVE_RETURN_STATUSES.filter((s) => s !== 'requested');
 
 /**
  * Re-checks, at decision time, what the API checked at request time: the order
  * is still the customer's, every unit is still fulfilled and not claimed by
  * another return, and the payment still covers the refund. The return window
  * is not re-checked: the customer asked in time. Read-only, so retries are
- * free. Two plain statements: the request with its order and whether its
- * refund exists, then its lines with what other active returns hold of each
- * (activeReturnQuantities' rule: a `requested` one past its deadline holds nothing).
+ * free. Three plain statements: the request with its order and whether its
+ * refund exists, its lines, and what other active returns hold of them.
  */
 async function validate(db: Reader, ref: ReturnRef): Promise<Validation> {
   const [request] = await readRows<RequestRow>(
@@ -59,22 +54,17 @@ async function validate(db: Reader, ref: ReturnRef): Promise<Validation> {
 
   const lines = await readRows<LineRow>(
     db,
-    `select l.quantity, ol.id as order_line_id, ol.fulfilled_quantity, ol.title,
-            coalesce((select sum(other.quantity)
-                        from "return_request_line" other
-                        join "return_request" held on held.id = other.return_request_id and held.shop_id = other.shop_id
-                       where other.shop_id = l.shop_id and other.order_line_id = l.order_line_id and held.order_id = ?
-                         and held.id <> l.return_request_id
-                         and (held.status = any(?) or (held.status = 'requested' and held.expires_at > now()))), 0)::int as held_elsewhere
+    `select l.quantity, ol.id as order_line_id, ol.fulfilled_quantity, ol.title
        from "return_request_line" l
        left join "order_line" ol on ol.id = l.order_line_id and ol.shop_id = l.shop_id and ol.order_id = ?
       where l.shop_id = ? and l.return_request_id = ?
       order by l.id asc`,
-    [request.order_id, DECIDED_ACTIVE, request.order_id, ref.shopId, ref.returnId],
+    [request.order_id, ref.shopId, ref.returnId],
   );
+  const heldElsewhere = await activeReturnQuantities(db, { shopId: ref.shopId, orderId: request.order_id, excludeReturnId: ref.returnId });
   for (const line of lines) {
     if (!line.order_line_id) return { eligible: false, reason: 'an order line of the return no longer exists' };
-    const returnable = line.fulfilled_quantity! - line.held_elsewhere;
+    const returnable = line.fulfilled_quantity! - (heldElsewhere.get(line.order_line_id) ?? 0);
     if (line.quantity > returnable) {
       return { eligible: false, reason: `only ${Math.max(0, returnable)} of "${line.title}" can still be returned` };
     }
