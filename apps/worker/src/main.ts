@@ -11,7 +11,8 @@ const env = loadEnv();
 const temporal = temporalConnectionConfig(env);
 installTemporalRuntime(env.WORKER_LOG_LEVEL);
 const orm = await openOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
-const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+// Pooled: a return sends two notices, and many returns run at once.
+const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, pool: true });
 try {
   // Every worker ensures the schedules at start: idempotent, so several workers agree on one of each.
   const scheduling = await Connection.connect(temporal);

@@ -26,3 +26,26 @@ test('delivery to an SMTP server that is not there fails loudly', async () => {
   await expect(mailer.send({ to: 'a@example.com', subject: 's', text: 't', html: 'h' })).rejects.toThrow();
   mailer.close();
 });
+
+test('a pooled mailer sends message after message on one connection, and close() ends it so the server can stop', async () => {
+  const own = await startSmtpSink();
+  const mailer = createMailer({ smtpUrl: own.url, from: 'no-reply@cartly.test', pool: true });
+  for (let i = 0; i < 4; i++) await mailer.send({ to: `p${i}@example.com`, subject: `n${i}`, text: 't', html: 'h' });
+  await own.waitFor((m) => m.to.includes('p3@example.com'));
+  expect(own.messages.map((m) => m.subject)).toEqual(['n0', 'n1', 'n2', 'n3']);
+  expect(own.connections()).toBe(1);
+  mailer.close();
+  const started = Date.now();
+  await own.close();
+  // No connection left for the server to wait out (its own timeout is far longer).
+  expect(Date.now() - started).toBeLessThan(5_000);
+});
+
+test('an unpooled mailer opens a connection per message', async () => {
+  const own = await startSmtpSink();
+  const mailer = createMailer({ smtpUrl: own.url, from: 'no-reply@cartly.test' });
+  for (let i = 0; i < 3; i++) await mailer.send({ to: `u${i}@example.com`, subject: `n${i}`, text: 't', html: 'h' });
+  expect(own.connections()).toBe(3);
+  mailer.close();
+  await own.close();
+});

@@ -53,7 +53,8 @@ export async function startWorkerHarness(name: string): Promise<WorkerHarness> {
   quietTemporalLogs();
   const db = await createTestDatabase();
   const smtp = await startSmtpSink();
-  const mailer = createMailer({ smtpUrl: smtp.url, from: 'Cartly <no-reply@cartly.test>' });
+  // Pooled, as the worker's main.ts runs it.
+  const mailer = createMailer({ smtpUrl: smtp.url, from: 'Cartly <no-reply@cartly.test>', pool: true });
   const clientConnection = await Connection.connect({ address: temporalAddress() });
   const client = new Client({ connection: clientConnection });
   const taskQueue = `test-${name}-${randomUUID()}`;

@@ -14,6 +14,8 @@ export interface SmtpSink {
   /** smtp:// URL to hand to createMailer / SMTP_URL. */
   url: string;
   messages: ReceivedMail[];
+  /** SMTP connections opened to it so far. */
+  connections(): number;
   /** Resolves with the first (past or future) message matching `match`. */
   waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
@@ -33,7 +35,12 @@ export async function startSmtpSink(
 ): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const waiters: { match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = [];
+  let connections = 0;
   const server = new SMTPServer({
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
@@ -73,6 +80,7 @@ export async function startSmtpSink(
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    connections: () => connections,
     waitFor(match, timeoutMs = 10_000) {
       const found = messages.find(match);
       if (found) return Promise.resolve(found);
