@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { creditCompanyRefund, moveReturnStatus, poolReader, poolTransaction, readRows, type Reader, type ReturnStatus } from '@cartly/db';
+import { creditCompanyRefundOnPool, moveReturnStatus, poolReader, readRows, type Reader, type ReturnStatus } from '@cartly/db';
 import { RefundRefusedError, returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../activities/deps.js';
 import { REFUND_REFUSED, type ReturnRef } from './rma-types.js';
@@ -22,10 +22,10 @@ interface RequestRow {
   currency: string;
 }
 
-const readRequest = async (db: Reader, ref: ReturnRef, lock = false) =>
+const readRequest = async (db: Reader, ref: ReturnRef) =>
   (await readRows<RequestRow>(
     db,
-    `select "id", "status", "order_id", "amount_cents", "currency" from "return_request" where "id" = ? and "shop_id" = ?${lock ? ' for update' : ''}`,
+    'select "id", "status", "order_id", "amount_cents", "currency" from "return_request" where "id" = ? and "shop_id" = ?',
     [ref.returnId, ref.shopId],
   ))[0];
 
@@ -36,7 +36,7 @@ async function processRefund(deps: ActivityDeps, db: Reader, ref: ReturnRef): Pr
     throw ApplicationFailure.nonRetryable(`return request ${ref.returnId} is ${request.status}, not approved`, 'ReturnNotApproved');
   }
   if (request.amount_cents === 0) {
-    await markRefunded(deps, ref, `nothing to refund (0 ${request.currency})`);
+    await markRefunded(deps, db, request, ref, `nothing to refund (0 ${request.currency})`);
     return { refundId: null };
   }
   let receipt;
@@ -55,18 +55,19 @@ async function processRefund(deps: ActivityDeps, db: Reader, ref: ReturnRef): Pr
     if (e instanceof RefundRefusedError) throw ApplicationFailure.nonRetryable(e.message, REFUND_REFUSED, e.refusal);
     throw e;
   }
-  await markRefunded(deps, ref, `refunded ${receipt.amountCents} ${request.currency} (${receipt.provider} ${receipt.providerReference})`);
+  await markRefunded(deps, db, request, ref, `refunded ${receipt.amountCents} ${request.currency} (${receipt.provider} ${receipt.providerReference})`);
   return { refundId: receipt.refundId };
 }
 
-/** Status `refunded` with its event, and a company order's budget credit, in one transaction (plain statements). */
-async function markRefunded(deps: ActivityDeps, ref: ReturnRef, note: string): Promise<void> {
-  await poolTransaction(deps.orm, async (tx) => {
-    const locked = await readRequest(tx, ref, true);
-    if (!locked) throw new Error(`return request ${ref.returnId} disappeared before it was marked refunded`);
-    await moveReturnStatus(tx, { shopId: ref.shopId, returnId: ref.returnId, from: locked.status, to: 'refunded', actor: 'system', note });
-    // A company order's location gets the refunded amount back, once (keyed like the refund itself).
-    await creditCompanyRefund(tx, { shopId: ref.shopId, orderId: locked.order_id, amountCents: locked.amount_cents, idempotencyKey: returnRefundKey(locked.id) });
+/**
+ * Status `refunded` with its event in one statement (a retried step finds it
+ * refunded and changes nothing), then a company order's budget credit, keyed
+ * like the refund itself, so a retry after a failure between the two credits once.
+ */
+async function markRefunded(deps: ActivityDeps, db: Reader, request: RequestRow, ref: ReturnRef, note: string): Promise<void> {
+  await moveReturnStatus(db, { shopId: ref.shopId, returnId: ref.returnId, from: 'approved', to: 'refunded', actor: 'system', note });
+  await creditCompanyRefundOnPool(deps.orm, {
+    shopId: ref.shopId, orderId: request.order_id, amountCents: request.amount_cents, idempotencyKey: returnRefundKey(request.id),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readRows, type Reader } from '../lib/read-rows.js';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { poolReader, poolTransaction, readRows, type Reader } from '../lib/read-rows.js';
 
 /*
  * A refunded company order gives its budget back, once per refund. The
@@ -41,4 +42,19 @@ export async function creditCompanyRefund(
     'update company_location set spent_cents = greatest(0, spent_cents - ?), updated_at = now() where shop_id = ? and id = ?',
     [credit, r.shopId, link.location_id]);
   return { creditedCents: credit };
+}
+
+/**
+ * creditCompanyRefund in a transaction of its own on the ORM's pool, opened
+ * only for a company's order (most orders are not: one statement tells). The
+ * link of an order to its company never changes, so it may be read outside.
+ */
+export async function creditCompanyRefundOnPool(
+  orm: MikroORM,
+  r: { shopId: string; orderId: string; amountCents: number; idempotencyKey: string },
+): Promise<{ creditedCents: number }> {
+  if (r.amountCents <= 0) return { creditedCents: 0 };
+  const [link] = await readRows(poolReader(orm), 'select 1 from company_order where shop_id = ? and order_id = ?', [r.shopId, r.orderId]);
+  if (!link) return { creditedCents: 0 };
+  return poolTransaction(orm, (tx) => creditCompanyRefund(tx, r));
 }
