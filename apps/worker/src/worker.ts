@@ -17,7 +17,7 @@ const WORKFLOWS_PATH = fileURLToPath(new URL('./workflows/', import.meta.url));
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundled once per process: a restarted worker (or a test's second worker) reuses it. */
-function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   // The runtime's logger, so webpack's report follows the process's log level.
   bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: Runtime.instance().logger }).catch((e: unknown) => {
     bundle = undefined;
