@@ -1,7 +1,7 @@
-import { readRows, ReturnRequest, ReturnRequestEvent, ReturnRequestLine, uuidv7, type EntityManager, type ShopSettings } from '@cartly/db';
+import { readRows, ReturnRequest, ReturnRequestEvent, ReturnRequestLine, uuidv7, type EntityManager } from '@cartly/db';
 import { rmaWorkflowId } from '@cartly/contracts/workflows';
 import type { Context } from '../context.js';
-import { AppError } from '../errors.js';
+import { currentShopSettings } from '../shops/current-shop.js';
 import type { TemporalGateway } from '../adapters/temporal.js';
 import { checkReturnable, type RequestedLine } from './eligibility.js';
 import { returnPolicy } from './policy.js';
@@ -33,10 +33,7 @@ export async function createReturnRequest(
   input: NewReturn,
 ): Promise<ReturnRecord> {
   const { em } = tx;
-  const [shop] = await readRows<{ settings: ShopSettings }>(em, 'select "settings" from "shop" where "id" = ?', [who.shopId]);
-  // A credential whose shop is gone is as good as no credential.
-  if (!shop) throw new AppError('UNAUTHENTICATED', 'missing or invalid credential');
-  const policy = returnPolicy(shop.settings);
+  const policy = returnPolicy(await currentShopSettings(em, who.shopId));
   const now = new Date();
   const { order, lines } = await checkReturnable(em, {
     shopId: who.shopId, customerId: who.customerId, orderId: input.orderId, lines: input.lines, windowDays: policy.windowDays, now,

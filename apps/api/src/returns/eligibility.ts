@@ -14,6 +14,15 @@ export interface PricedLine extends RequestedLine {
 
 const DAY_MS = 24 * 3600_000;
 
+interface OrderLineRow {
+  id: string;
+  title: string;
+  unit_price_cents: number;
+  fulfilled_quantity: number;
+  /** Each shipment of the line: its units and when its fulfilment happened (json: timestamps as ISO text). */
+  shipments: { quantity: number; at: string }[];
+}
+
 /**
  * What a customer may return (SPEC §9): lines of their own order, units that
  * were fulfilled within the return window, minus units already held by an
@@ -27,15 +36,6 @@ const DAY_MS = 24 * 3600_000;
  * in-window units, so a unit shipped before the window can never become
  * returnable because a newer one was returned first.
  */
-interface OrderLineRow {
-  id: string;
-  title: string;
-  unit_price_cents: number;
-  fulfilled_quantity: number;
-  /** Each shipment of the line: its units and when its fulfilment happened (json: timestamps as ISO text). */
-  shipments: { quantity: number; at: string }[];
-}
-
 export async function checkReturnable(
   db: Reader | EntityManager,
   q: { shopId: string; customerId: string; orderId: string; lines: RequestedLine[]; windowDays: number; now: Date },

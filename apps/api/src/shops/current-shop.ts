@@ -1,4 +1,4 @@
-import { Shop, type EntityManager, type IShop } from '@cartly/db';
+import { readRows, Shop, type EntityManager, type IShop, type Reader, type ShopSettings } from '@cartly/db';
 import { AppError } from '../errors.js';
 
 /**
@@ -7,7 +7,16 @@ import { AppError } from '../errors.js';
  * later call from its identity map: each domain may ask, the row is read once.
  */
 export async function currentShop(em: EntityManager, shopId: string): Promise<IShop> {
-  const shop = await em.findOne(Shop, shopId);
+  return shopOrUnauthenticated(await em.findOne(Shop, shopId));
+}
+
+/** Only the shop's settings, in one plain statement, for a hot path that needs nothing else of it (a return request). */
+export async function currentShopSettings(db: Reader | EntityManager, shopId: string): Promise<ShopSettings> {
+  const [shop] = await readRows<{ settings: ShopSettings }>(db, 'select "settings" from "shop" where "id" = ?', [shopId]);
+  return shopOrUnauthenticated(shop).settings;
+}
+
+function shopOrUnauthenticated<T>(shop: T | null | undefined): T {
   // A credential whose shop is gone is as good as no credential.
   if (!shop) throw new AppError('UNAUTHENTICATED', 'missing or invalid credential');
   return shop;

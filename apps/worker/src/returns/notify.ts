@@ -16,8 +16,13 @@ import { loadReturnView } from './return-view.js';
 
 export type Delivery = { sent: true; to: string; earlier?: true } | { sent: false; reason: string };
 
+/** The request's record of a mail it sent; only these two columns. */
+type SentColumn = 'merchant_notified_at' | 'customer_notified_at';
+
 export function notifyActivities(deps: ActivityDeps) {
   const db = poolReader(deps.orm);
+  const recordSent = (ref: ReturnRef, column: SentColumn) =>
+    readRows(db, `update "return_request" set "${column}" = now() where "id" = ? and "shop_id" = ?`, [ref.returnId, ref.shopId]);
   return {
     /** Tells the shop's notification address that an approved return is about to be refunded. */
     async NotifyMerchant(ref: ReturnRef): Promise<Delivery> {
@@ -29,7 +34,7 @@ export function notifyActivities(deps: ActivityDeps) {
       }
       if (view.request.merchantNotifiedAt) return { sent: true, to: view.shop.email, earlier: true };
       await deps.mailer.send(merchantApprovalEmail(view, view.shop.email));
-      await readRows(db, 'update "return_request" set "merchant_notified_at" = now() where "id" = ? and "shop_id" = ?', [ref.returnId, ref.shopId]);
+      await recordSent(ref, 'merchant_notified_at');
       return { sent: true, to: view.shop.email };
     },
 
@@ -40,7 +45,7 @@ export function notifyActivities(deps: ActivityDeps) {
       if (!view.customer.email) return { sent: false, reason: 'customer has no email address' };
       if (view.request.customerNotifiedAt) return { sent: true, to: view.customer.email, earlier: true };
       await deps.mailer.send(customerNoticeEmail(view, view.customer.email, input.notice));
-      await readRows(db, 'update "return_request" set "customer_notified_at" = now() where "id" = ? and "shop_id" = ?', [input.returnId, input.shopId]);
+      await recordSent(input, 'customer_notified_at');
       return { sent: true, to: view.customer.email };
     },
   };

@@ -1,6 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { poolReader, poolTransaction, readRows, type Reader } from '../lib/read-rows.js';
+
+type RefundCredit = { shopId: string; orderId: string; amountCents: number; idempotencyKey: string };
+const NONE = { creditedCents: 0 };
 
 /*
  * A refunded company order gives its budget back, once per refund. The
@@ -14,33 +16,42 @@ import { poolReader, poolTransaction, readRows, type Reader } from '../lib/read-
  */
 export async function creditCompanyRefund(
   db: Reader | EntityManager,
-  r: { shopId: string; orderId: string; amountCents: number; idempotencyKey: string },
+  r: RefundCredit,
 ): Promise<{ creditedCents: number }> {
-  const none = { creditedCents: 0 };
-  if (r.amountCents <= 0) return none;
+  const locationId = await companyLocationOf(db, r);
+  return locationId ? creditLocation(db, locationId, r) : NONE;
+}
+
+/** The company location a refund's order was charged to, if it is a company's order with something to give back. */
+async function companyLocationOf(db: Reader | EntityManager, r: RefundCredit): Promise<string | undefined> {
+  if (r.amountCents <= 0) return undefined;
   const [link] = await readRows<{ location_id: string }>(db,
     'select location_id from company_order where shop_id = ? and order_id = ?', [r.shopId, r.orderId]);
-  if (!link) return none;
+  return link?.location_id;
+}
+
+/** The credit itself, on the location's locked row (a transaction's reader). */
+async function creditLocation(db: Reader | EntityManager, locationId: string, r: RefundCredit): Promise<{ creditedCents: number }> {
   const [location] = await readRows<{ spent_cents: number; period_start: string }>(db,
     `select spent_cents, to_char(period_start, 'YYYY-MM-DD') as period_start from company_location where shop_id = ? and id = ? for update`,
-    [r.shopId, link.location_id]);
+    [r.shopId, locationId]);
   const [ledger] = await readRows<{ charged: number | null; period_start: string | null; refunded: number }>(db,
     `select max(amount_cents) filter (where kind = 'charge')::int as charged,
             to_char(max(period_start) filter (where kind = 'charge'), 'YYYY-MM-DD') as period_start,
             coalesce(-sum(amount_cents) filter (where kind = 'refund'), 0)::int as refunded
        from company_budget_entry where shop_id = ? and order_id = ?`,
     [r.shopId, r.orderId]);
-  if (!location || !ledger?.charged || ledger.period_start !== location.period_start) return none;
+  if (!location || !ledger?.charged || ledger.period_start !== location.period_start) return NONE;
   const credit = Math.min(r.amountCents, ledger.charged - ledger.refunded);
-  if (credit <= 0) return none;
+  if (credit <= 0) return NONE;
   const inserted = await readRows<{ id: string }>(db,
     `insert into company_budget_entry (id, shop_id, location_id, kind, amount_cents, period_start, order_id, idempotency_key, created_at)
      values (gen_random_uuid(), ?, ?, 'refund', ?, ?, ?, ?, now()) on conflict do nothing returning id`,
-    [r.shopId, link.location_id, -credit, location.period_start, r.orderId, r.idempotencyKey]);
-  if (inserted.length === 0) return none;
+    [r.shopId, locationId, -credit, location.period_start, r.orderId, r.idempotencyKey]);
+  if (inserted.length === 0) return NONE;
   await readRows(db,
     'update company_location set spent_cents = greatest(0, spent_cents - ?), updated_at = now() where shop_id = ? and id = ?',
-    [credit, r.shopId, link.location_id]);
+    [credit, r.shopId, locationId]);
   return { creditedCents: credit };
 }
 
@@ -49,12 +60,7 @@ export async function creditCompanyRefund(
  * only for a company's order (most orders are not: one statement tells). The
  * link of an order to its company never changes, so it may be read outside.
  */
-export async function creditCompanyRefundOnPool(
-  orm: MikroORM,
-  r: { shopId: string; orderId: string; amountCents: number; idempotencyKey: string },
-): Promise<{ creditedCents: number }> {
-  if (r.amountCents <= 0) return { creditedCents: 0 };
-  const [link] = await readRows(poolReader(orm), 'select 1 from company_order where shop_id = ? and order_id = ?', [r.shopId, r.orderId]);
-  if (!link) return { creditedCents: 0 };
-  return poolTransaction(orm, (tx) => creditCompanyRefund(tx, r));
+export async function creditCompanyRefundOnPool(orm: MikroORM, r: RefundCredit): Promise<{ creditedCents: number }> {
+  const locationId = await companyLocationOf(poolReader(orm), r);
+  return locationId ? poolTransaction(orm, (tx) => creditLocation(tx, locationId, r)) : NONE;
 }

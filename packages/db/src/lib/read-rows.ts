@@ -44,10 +44,16 @@ interface PoolClient {
   releaseConnection(connection: PgConnection): Promise<void>;
 }
 
+/** The ORM's pool (knex's client outside any transaction), and an EntityManager to convert errors with. */
+function poolOf(orm: MikroORM | EntityManager): { em: EntityManager; client: PoolClient } {
+  const em = 'em' in orm ? orm.em : orm;
+  return { em, client: em.getConnection().getKnex().client as unknown as PoolClient };
+}
+
 /** knex's client: the pool's, or a transaction's (which always hands out the transaction's connection). */
 function knexClient(em: EntityManager): PoolClient {
   const trx = em.getTransactionContext<{ client: PoolClient }>();
-  return trx ? trx.client : (em.getConnection().getKnex().client as unknown as PoolClient);
+  return trx ? trx.client : poolOf(em).client;
 }
 
 async function query<Row>(em: EntityManager, connection: PgConnection, sql: string, params: readonly unknown[]): Promise<Row[]> {
@@ -74,8 +80,7 @@ async function run<Row>(em: EntityManager, client: PoolClient, sql: string, para
  * fails is ended, so the pool drops it instead of handing out a broken one.
  */
 export async function poolTransaction<T>(orm: MikroORM | EntityManager, work: (db: Reader) => Promise<T>): Promise<T> {
-  const em = 'em' in orm ? orm.em : orm;
-  const client = em.getConnection().getKnex().client as unknown as PoolClient;
+  const { em, client } = poolOf(orm);
   const connection = await client.acquireConnection();
   try {
     await query(em, connection, 'begin', []);
@@ -95,8 +100,7 @@ export async function poolTransaction<T>(orm: MikroORM | EntityManager, work: (d
 
 /** Statements on a pooled connection, outside any transaction (the pool is the ORM's: no extra connections). */
 export function poolReader(orm: MikroORM | EntityManager): Reader {
-  const em = 'em' in orm ? orm.em : orm;
-  const client = em.getConnection().getKnex().client as unknown as PoolClient;
+  const { em, client } = poolOf(orm);
   return { rows: <Row>(sql: string, params: readonly unknown[]) => run<Row>(em, client, sql, params) };
 }
 
