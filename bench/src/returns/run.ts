@@ -19,6 +19,7 @@ import { inLanes, must, seconds } from '../cluster/http.js';
 import { createProduct, fulfilledOrder, prepareRun, seedShop } from '../cluster/services.js';
 import { cpuSecondsOf } from '../cluster/process-cpu.js';
 import { profileDirectory } from '../profile.js';
+import { describeTally, tallyWorkflowTasks } from './task-tally.js';
 
 const say = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const env = loadBenchEnv();
@@ -111,6 +112,8 @@ try {
             (select count(distinct return_request_id) from refund)::int as returns,
             (select count(*) from (select order_id from refund group by order_id having count(*) > 1) d)::int as doubled`,
   );
+  // Read after the CPU figures: fetching the histories loads the server too.
+  const tasks = describeTally(await tallyWorkflowTasks(client, run.taskQueue, N));
   const emptyRate = N / emptySeconds;
   const returnsRate = refunded / returnsSeconds;
   console.log(`
@@ -119,6 +122,7 @@ Returns throughput: ${N} returns requested + approved over HTTP (${LANES} in fli
   returns, request to refunded                ${returnsRate.toFixed(1).padStart(7)} returns/s     (${refunded} refunded in ${returnsSeconds.toFixed(1)} s; requests + approvals took ${decidedSeconds.toFixed(1)} s)
   returns / empty-workflow rate               ${((100 * returnsRate) / emptyRate).toFixed(1).padStart(7)} %             (target >= 50 %, all refunded < 60 s)
   CPU per return (ms)                          API ${cpu.api}, worker ${cpu.worker}, Temporal server ${cpu.temporal}, PostgreSQL ${cpu.postgres}, this load generator ${cpu.bench}
+  RMAWorkflow histories                        ${tasks}
   refunds recorded                            ${String(counts!.refunds).padStart(7)}               (for ${counts!.returns} distinct returns; orders refunded twice: ${counts!.doubled}; must equal ${N} / ${N} / 0)
 node ${process.version}, ${os.cpus().length} CPUs; 1-min load average: ${os.loadavg()[0]!.toFixed(1)} (other work on the machine moves both figures)`);
   if (counts!.refunds !== N || counts!.returns !== N || counts!.doubled !== 0) process.exitCode = 1;
