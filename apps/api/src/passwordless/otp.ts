@@ -72,7 +72,8 @@ const NO_CODE_ID = '00000000-0000-7000-8000-000000000000';
  * reserved first with one atomic UPDATE on the side pool, committed whatever
  * happens next: it only succeeds while the code is live, unexpired and below
  * the attempt cap, so even a burst of parallel guesses gets at most
- * OTP_MAX_ATTEMPTS comparisons. Consuming the code is a conditional UPDATE in
+ * OTP_MAX_ATTEMPTS comparisons. `false` must fail the caller's request (both
+ * callers throw), which rolls back the identifier's reset count. Consuming the code is a conditional UPDATE in
  * the request's transaction: of any number of concurrent right answers
  * exactly one finds the code still live.
  */
@@ -91,14 +92,15 @@ export async function useCode(ctx: LoginRequestContext, identifier: string, code
   const matches = ctx.deps.otpHasher.matches(reserved?.id ?? NO_CODE_ID, code, reserved?.code_hash ?? unmatchableHash());
   if (!reserved || !matches) return false;
 
+  // The count's row before the code's: a parallel reservation holds the count's row and then wants the code's, so
+  // taking them the other way round deadlocks. A `false` fails the request, which rolls the reset back.
+  await resetVerificationCount(ctx, identifier);
   const consumed = await readRows<{ id: string }>(
     ctx.em,
     `update otp_code set state = 'used', used_at = ? where id = ? and shop_id = ? and state = 'live' returning id`,
     [now, reserved.id, ctx.shopId],
   );
-  if (consumed.length === 0) return false;
-  await resetVerificationCount(ctx, identifier);
-  return true;
+  return consumed.length > 0;
 }
 
 /** Verifies a login code (useCode) and logs in as its identifier's customer. */
