@@ -76,13 +76,13 @@ export const authenticators = {
   },
 
   admin: async (ctx: Context, meta: RouteMeta) => {
-    const admin = await resolveAdminToken(ctx.em, bearer(ctx.req));
+    const admin = await resolveAdminToken(ctx.db, bearer(ctx.req));
     requireScope(admin, meta.scope);
     return { admin, shopId: admin.shopId };
   },
 
   app: async (ctx: Context, _meta: RouteMeta) => {
-    const app = await resolveAppToken(ctx.em, bearer(ctx.req));
+    const app = await resolveAppToken(ctx.db, bearer(ctx.req));
     return { app, shopId: app.shopId };
   },
 } satisfies { [A in RouteAuth]: (ctx: Context, meta: RouteMeta) => Promise<object> };

@@ -1,5 +1,5 @@
 import type { AdminScope } from '@cartly/contracts';
-import { AdminToken, App, CustomerAccessToken, type EntityManager, readRows, type Reader } from '@cartly/db';
+import { CustomerAccessToken, type EntityManager, readRows, type Reader } from '@cartly/db';
 import { AppError } from '../errors.js';
 import { hashToken, isTokenOf, newToken } from './tokens.js';
 
@@ -34,9 +34,10 @@ export interface AppPrincipal {
 const unauthenticated = (what: string) => new AppError('UNAUTHENTICATED', `missing or invalid ${what}`);
 
 /*
- * SATs and CATs are looked up on every storefront request: one indexed row by
- * hash, read with plain SQL (readRows: bound values, no ORM machinery, inside
- * the request's transaction if any). em.findOne would build the query through
+ * SATs and CATs are looked up on every storefront request, admin and app
+ * tokens on every admin or app request: one indexed row by hash, read with
+ * plain SQL (readRows: bound values, no ORM machinery, inside the request's
+ * transaction if any). em.findOne would build the query through
  * the QueryBuilder and hydrate a managed entity nobody uses, several times the
  * cost of the query itself (`npm run bench`). Nothing is cached: a revoked or
  * expired token fails on the next request, on every replica.
@@ -112,11 +113,15 @@ export async function isCustomerTokenLive(em: EntityManager, cat: { id: string; 
   return rows.length > 0;
 }
 
-export async function resolveAdminToken(em: EntityManager, token: string | undefined): Promise<AdminPrincipal> {
+export async function resolveAdminToken(em: EntityManager | Reader, token: string | undefined): Promise<AdminPrincipal> {
   if (!token || !isTokenOf('adm', token)) throw unauthenticated('admin token');
-  const row = await em.findOne(AdminToken, { tokenHash: hashToken(token), revokedAt: null }, { fields: ['id', 'shop', 'scopes', 'expiresAt'] });
-  if (!row || (row.expiresAt && row.expiresAt <= new Date())) throw unauthenticated('admin token');
-  return { shopId: row.shop, adminTokenId: row.id, scopes: row.scopes };
+  const [row] = await readRows<{ id: string; shop_id: string; scopes: string[] }>(
+    em,
+    'select "id", "shop_id", "scopes" from "admin_token" where "token_hash" = ? and "revoked_at" is null and ("expires_at" is null or "expires_at" > ?) limit 1',
+    [hashToken(token), new Date()],
+  );
+  if (!row) throw unauthenticated('admin token');
+  return { shopId: row.shop_id, adminTokenId: row.id, scopes: row.scopes };
 }
 
 export function requireScope(principal: AdminPrincipal, scope: AdminScope | undefined): void {
@@ -125,11 +130,15 @@ export function requireScope(principal: AdminPrincipal, scope: AdminScope | unde
   }
 }
 
-export async function resolveAppToken(em: EntityManager, token: string | undefined): Promise<AppPrincipal> {
+export async function resolveAppToken(em: EntityManager | Reader, token: string | undefined): Promise<AppPrincipal> {
   if (!token || !isTokenOf('app', token)) throw unauthenticated('app token');
-  const row = await em.findOne(App, { tokenHash: hashToken(token), uninstalledAt: null }, { fields: ['id', 'shop', 'clientId', 'tokenExpiresAt'] });
-  if (!row || (row.tokenExpiresAt && row.tokenExpiresAt <= new Date())) throw unauthenticated('app token');
-  return { shopId: row.shop, appId: row.id, appClientId: row.clientId };
+  const [row] = await readRows<{ id: string; shop_id: string; client_id: string }>(
+    em,
+    'select "id", "shop_id", "client_id" from "app" where "token_hash" = ? and "uninstalled_at" is null and ("token_expires_at" is null or "token_expires_at" > ?) limit 1',
+    [hashToken(token), new Date()],
+  );
+  if (!row) throw unauthenticated('app token');
+  return { shopId: row.shop_id, appId: row.id, appClientId: row.client_id };
 }
 
 /** Issues a CAT; the caller persists within its transaction. Returns the token once. */
