@@ -10,7 +10,7 @@ import { quietTemporalLogs } from './support/harness.js';
  * Runs started under an older RMAWorkflow must go on under today's: each
  * history here was recorded by support/record-rma-histories.ts from the
  * workflow of a commit before one of its patches (rma-adopt-recorded-decision,
- * rma-local-steps, rma-local-refund), through an approval and a rejection,
+ * rma-local-steps, rma-local-refund, rma-three-steps), through an approval and a rejection,
  * and today's code must replay it command for command. No server is needed.
  */
 
@@ -23,6 +23,7 @@ const history = (json: unknown) => temporal.api.history.v1.History.fromObject(js
 
 test('there is a recorded approval and rejection from before each patch', () => {
   expect(files).toEqual([
+    'rma-five-steps-approve.json', 'rma-five-steps-reject.json',
     'rma-record-decision-approve.json', 'rma-record-decision-reject.json',
     'rma-remote-refund-approve.json', 'rma-remote-refund-reject.json',
     'rma-remote-steps-approve.json', 'rma-remote-steps-reject.json',

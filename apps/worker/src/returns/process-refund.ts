@@ -1,9 +1,11 @@
+import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { creditCompanyRefundOnPool, moveReturnStatus, poolReader, readRows, type Reader, type ReturnStatus } from '@cartly/db';
 import { RefundRefusedError, returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../activities/deps.js';
 import { REFUND_REFUSED, type ReturnRef } from './rma-types.js';
 import { whileHeartbeating } from '../lib/heartbeat.js';
+import { notifyActivities } from './notify.js';
 
 /**
  * Refunds an approved return exactly once. The idempotency key is derived from
@@ -13,6 +15,8 @@ import { whileHeartbeating } from '../lib/heartbeat.js';
  * The status moves to `refunded` only after the provider answered. A $0 return
  * (free items) has no money to move: providers refuse 0 and the refund table
  * CHECKs amount > 0, so it is marked `refunded` without a provider call or row.
+ * Asked to (`notifyCustomer`, since the rma-three-steps patch), it then tells
+ * the customer, once: the notice needs no step of its own when it goes out.
  */
 interface RequestRow {
   id: string;
@@ -29,7 +33,17 @@ const readRequest = async (db: Reader, ref: ReturnRef) =>
     [ref.returnId, ref.shopId],
   ))[0];
 
-async function processRefund(deps: ActivityDeps, db: Reader, ref: ReturnRef): Promise<{ refundId: string | null }> {
+export interface RefundInput extends ReturnRef {
+  notifyCustomer?: boolean;
+}
+
+/** `customerNotified` only when asked to notify: false when the notice failed and is left to NotifyCustomer. */
+export interface RefundDone {
+  refundId: string | null;
+  customerNotified?: boolean;
+}
+
+async function refund(deps: ActivityDeps, db: Reader, ref: ReturnRef): Promise<{ refundId: string | null }> {
   const request = await readRequest(db, ref);
   if (!request) throw ApplicationFailure.nonRetryable(`return request ${ref.returnId} not found`, 'ReturnNotFound');
   if (request.status !== 'approved' && request.status !== 'refunded') {
@@ -73,5 +87,26 @@ async function markRefunded(deps: ActivityDeps, db: Reader, request: RequestRow,
 
 export function processRefundActivities(deps: ActivityDeps) {
   const db = poolReader(deps.orm);
-  return { ProcessRefund: (ref: ReturnRef) => processRefund(deps, db, ref) };
+  const { NotifyCustomer } = notifyActivities(deps);
+  /**
+   * One try: a failure is logged (without the SMTP server's text, which can
+   * carry the address) and left to the workflow's NotifyCustomer step, whose
+   * retries and give-up are the notice's own, so a mail outage never fails the refund.
+   */
+  const tellCustomer = async (ref: ReturnRef): Promise<boolean> => {
+    try {
+      await NotifyCustomer({ returnId: ref.returnId, shopId: ref.shopId, notice: 'refunded' });
+      return true;
+    } catch (e) {
+      log.warn('refund notice not sent; left to NotifyCustomer', { returnId: ref.returnId, error: e instanceof Error ? e.name : typeof e });
+      return false;
+    }
+  };
+  return {
+    async ProcessRefund(input: RefundInput): Promise<RefundDone> {
+      const ref = { returnId: input.returnId, shopId: input.shopId };
+      const { refundId } = await refund(deps, db, ref);
+      return input.notifyCustomer ? { refundId, customerNotified: await tellCustomer(ref) } : { refundId };
+    },
+  };
 }

@@ -12,7 +12,7 @@ interface DecisionRow {
 }
 
 /** What a request that has already left `requested` stands for. */
-function settlementOf(request: DecisionRow): RmaSettlement {
+export function settlementOf(request: Pick<DecisionRow, 'status' | 'reject_reason' | 'decision_note'>): RmaSettlement {
   switch (request.status) {
     case 'rejected':
       return { kind: 'reject', reason: request.reject_reason ?? 'other', note: request.decision_note ?? null };

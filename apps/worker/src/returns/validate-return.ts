@@ -1,12 +1,22 @@
-import { activeReturnQuantities, moveReturnStatus, poolReader, readRows, type Reader, type ReturnStatus } from '@cartly/db';
+import { activeReturnQuantities, moveReturnStatus, poolReader, readRows, type Reader, type ReturnRejectReason, type ReturnStatus } from '@cartly/db';
 import { returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../activities/deps.js';
-import type { ReturnRef } from './rma-types.js';
+import type { ReturnRef, RmaReading } from './rma-types.js';
+import { settlementOf } from './settle-decision.js';
 
-export type Validation = { eligible: true } | { eligible: false; reason: string };
+/**
+ * `reading` is set when no approval is recorded (the request is still
+ * `requested`, or was rejected or expired, or is gone): since the
+ * rma-three-steps patch an approve signal wakes the workflow straight into
+ * this step, and the workflow acts on the reading as on ReadDecision's. Runs from before the patch call it only after an approval
+ * was read, and cancel with the reason.
+ */
+export type Validation = { eligible: true } | { eligible: false; reason: string; reading?: RmaReading };
 
 interface RequestRow {
   status: ReturnStatus;
+  reject_reason: ReturnRejectReason | null;
+  decision_note: string | null;
   customer_id: string;
   amount_cents: number;
   order_id: string | null;
@@ -24,7 +34,8 @@ interface LineRow {
 }
 
 /**
- * Re-checks, at decision time, what the API checked at request time: the order
+ * Whether an approval is recorded (see Validation), then re-checks, at
+ * decision time, what the API checked at request time: the order
  * is still the customer's, every unit is still fulfilled and not claimed by
  * another return, and the payment still covers the refund. The return window
  * is not re-checked: the customer asked in time. Read-only, so retries are
@@ -34,14 +45,18 @@ interface LineRow {
 async function validate(db: Reader, ref: ReturnRef): Promise<Validation> {
   const [request] = await readRows<RequestRow>(
     db,
-    `select r.status, r.customer_id, r.amount_cents, o.id as order_id, o.customer_id as order_customer_id, o.paid_cents, o.refunded_cents,
+    `select r.status, r.reject_reason, r.decision_note, r.customer_id, r.amount_cents, o.id as order_id, o.customer_id as order_customer_id, o.paid_cents, o.refunded_cents,
             exists (select 1 from "refund" f where f.shop_id = r.shop_id and f.idempotency_key = ?) as refunded
        from "return_request" r
        left join "order" o on o.id = r.order_id and o.shop_id = r.shop_id
       where r.id = ? and r.shop_id = ?`,
     [returnRefundKey(ref.returnId), ref.returnId, ref.shopId],
   );
-  if (!request) return { eligible: false, reason: 'the return request no longer exists' };
+  if (!request) return { eligible: false, reason: 'the return request no longer exists', reading: { kind: 'missing' } };
+  if (request.status === 'requested') return { eligible: false, reason: 'no decision is recorded', reading: { kind: 'undecided' } };
+  if (request.status === 'rejected' || request.status === 'expired') {
+    return { eligible: false, reason: `the return request is ${request.status}`, reading: settlementOf(request) };
+  }
   // In a normal run ValidateReturn completes before ProcessRefund starts, so it never sees a refund. An operator's
   // `temporal workflow reset` to before this step (or a worker that died mid-refund, the refund being a local
   // step since rma-local-refund) re-runs it after the money moved: then the refund (status `refunded`, or still

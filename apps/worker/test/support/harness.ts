@@ -26,7 +26,7 @@ export interface WorkerHarness {
   client: Client;
   taskQueue: string;
   ledger: PaymentProvider;
-  startWorker(opts?: { payments?: PaymentProvider; shutdownGraceTime?: Duration }): Promise<RunningWorker>;
+  startWorker(opts?: { payments?: PaymentProvider; mailer?: Mailer; shutdownGraceTime?: Duration }): Promise<RunningWorker>;
   /** Starts an RMAWorkflow (on this harness's task queue unless told otherwise); close() terminates it if still running. */
   startRma(ref: RmaRef, decisionTimeoutSeconds?: number, taskQueue?: string): Promise<WorkflowHandle<typeof RMAWorkflow>>;
   /**
@@ -69,7 +69,7 @@ export async function startWorkerHarness(name: string): Promise<WorkerHarness> {
       const running = await startWorker({
         address: temporalAddress(),
         taskQueue,
-        activities: { orm: db.orm, mailer, payments: opts.payments ?? ledger },
+        activities: { orm: db.orm, mailer: opts.mailer ?? mailer, payments: opts.payments ?? ledger },
         shutdownGraceTime: opts.shutdownGraceTime ?? 0,
       });
       workers.push(running);
