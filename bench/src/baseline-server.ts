@@ -32,22 +32,25 @@ interface AddressRow {
 
 async function listAddresses(sat: string | undefined, cat: string | undefined) {
   if (!sat || !cat) return null;
-  const auth = await pool.query<{ shop_id: string; customer_id: string | null }>(
-    `select s."id" as "sat_id", s."shop_id", c."id" as "cat_id", c."customer_id", c."expires_at"
+  // Prepared by name, as the API's readRows does: the server parses and plans each statement once per connection.
+  const auth = await pool.query<{ shop_id: string; customer_id: string | null }>({
+    name: 'auth',
+    text: `select s."id" as "sat_id", s."shop_id", c."id" as "cat_id", c."customer_id", c."expires_at"
        from "storefront_access_token" s
        left join "customer_access_token" c
          on c."token_hash" = $1 and c."shop_id" = s."shop_id" and c."revoked_at" is null and c."expires_at" > $2
       where s."token_hash" = $3 and s."revoked_at" is null limit 1`,
-    [sha256(cat), new Date(), sha256(sat)],
-  );
+    values: [sha256(cat), new Date(), sha256(sat)],
+  });
   const customer = auth.rows[0];
   if (!customer?.customer_id) return null;
-  const { rows } = await pool.query<AddressRow>(
-    `select "id", "shop_id" as "shop", "customer_id" as "customer", "first_name", "last_name", "company", "address1", "address2",
+  const { rows } = await pool.query<AddressRow>({
+    name: 'addresses',
+    text: `select "id", "shop_id" as "shop", "customer_id" as "customer", "first_name", "last_name", "company", "address1", "address2",
        "city", "province", "zip", "country_code", "phone", "is_default", "created_at", "updated_at"
        from "customer_address" where "shop_id" = $1 and "customer_id" = $2 order by "id" asc limit $3`,
-    [customer.shop_id, customer.customer_id, PAGE + 1],
-  );
+    values: [customer.shop_id, customer.customer_id, PAGE + 1],
+  });
   const page = rows.slice(0, PAGE);
   return {
     items: page.map((a) => ({

@@ -34,14 +34,18 @@ async function staticBody(): Promise<string> {
 
 async function authorised(sat: string | undefined, cat: string | undefined): Promise<boolean> {
   if (!sat) return false;
-  const shop = await pool.query<{ shop_id: string }>('select "shop_id" from "storefront_access_token" where "token_hash" = $1 and "revoked_at" is null limit 1', [sha256(sat)]);
+  // Prepared by name, as the API's readRows does.
+  const shop = await pool.query<{ shop_id: string }>({
+    name: 'sat', text: 'select "shop_id" from "storefront_access_token" where "token_hash" = $1 and "revoked_at" is null limit 1', values: [sha256(sat)],
+  });
   const shopId = shop.rows[0]?.shop_id;
   if (!shopId) return false;
   if (!cat) return true;
-  const token = await pool.query<{ shop_id: string }>(
-    'select "shop_id" from "customer_access_token" where "token_hash" = $1 and "revoked_at" is null and "expires_at" > $2 limit 1',
-    [sha256(cat), new Date()],
-  );
+  const token = await pool.query<{ shop_id: string }>({
+    name: 'cat',
+    text: 'select "shop_id" from "customer_access_token" where "token_hash" = $1 and "revoked_at" is null and "expires_at" > $2 limit 1',
+    values: [sha256(cat), new Date()],
+  });
   return token.rows[0]?.shop_id === shopId;
 }
 

@@ -66,3 +66,17 @@ test('poolTransaction commits what resolves, rolls back what throws (a constrain
   // Every connection went back clean: more transactions than the pool has connections still run.
   await Promise.all(Array.from({ length: 12 }, () => poolTransaction(db.orm, (tx) => tx.rows('select 1', []))));
 });
+
+test('a statement is prepared once per connection and runs again by name, with new values each time', async () => {
+  const sql = 'select count(*)::int as n from shop where name = ? and domain like ?';
+  await poolTransaction(db.orm, async (tx) => {
+    expect(await tx.rows(sql, ['pool-tx', '%'])).toEqual([{ n: 1 }]);
+    expect(await tx.rows(sql, ['no such shop', '%'])).toEqual([{ n: 0 }]);
+    const prepared = (await tx.rows<{ name: string; statement: string }>('select name, statement from pg_prepared_statements', []))
+      .filter((p) => p.statement.includes('and domain like'));
+    // One named statement on this connection for both calls, its placeholders numbered.
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0]!.name).toMatch(/^cartly_/);
+    expect(prepared[0]!.statement).toContain('name = $1 and domain like $2');
+  });
+});
