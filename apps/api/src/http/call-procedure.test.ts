@@ -15,6 +15,10 @@ const procedures = {
     .input(z.strictObject({ n: z.number().int() }))
     .output(z.strictObject({ n: z.number(), who: z.string(), role: z.string() }))
     .query(({ ctx, input }) => ({ n: input.n * 2, who: ctx.who, role: ctx.role })),
+  twoInputs: t.procedure
+    .input(z.object({ a: z.string() }))
+    .input(z.object({ b: z.number() }))
+    .query(({ input }) => ({ ...input })),
   badOutput: t.procedure.output(z.strictObject({ ok: z.boolean() })).query(() => ({ ok: 'yes' }) as unknown as { ok: boolean }),
   refused: t.procedure
     .use(() => {
@@ -59,6 +63,15 @@ describe('callProcedure runs a procedure exactly as tRPC does', () => {
       expect(ours).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
       expect(ours).toEqual(trpc);
     }
+  });
+
+  it('merges the inputs of a procedure with two, each validated', async () => {
+    const good = await both('twoInputs', 'query', { a: 'x', b: 1 });
+    expect(good.ours).toEqual({ ok: true, data: { a: 'x', b: 1 }, calls: [] });
+    expect(good.ours).toEqual(good.trpc);
+    const bad = await both('twoInputs', 'query', { a: 'x', b: 'one' });
+    expect(bad.ours).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(bad.ours).toEqual(bad.trpc);
   });
 
   it('never answers an output that breaks its contract', async () => {
