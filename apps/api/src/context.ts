@@ -59,15 +59,18 @@ export function isSharedContext(ctx: Context): boolean {
 export function contextFactory(app: AppDeps) {
   const db = poolReader(app.orm);
   return ({ req, res, info }: { req: IncomingMessage; res: object; info?: { isBatchCall?: boolean } }): Context => {
-    const fields: Omit<Context, 'em'> = {
+    let em: EntityManager | undefined;
+    // An own enumerable getter (a literal's accessor, cheaper than defineProperty per request), so a
+    // copy of the context (tRPC's next({ ctx })) carries the EntityManager, forked then.
+    const ctx: Context = {
       env: app.env, deps: app.deps, db, req, res: res as ServerResponse, ip: clientIp(req, app.env.TRUST_PROXY, app.env.TRUST_PROXY_HOPS),
+      get em(): EntityManager {
+        return (em ??= app.orm.em.fork() as unknown as EntityManager);
+      },
       afterCommit(): void {
         throw new Error('afterCommit outside a mutation');
       },
     };
-    let em: EntityManager | undefined;
-    // Enumerable, so a copy of the context (tRPC's next({ ctx })) carries it, forked then.
-    const ctx = Object.defineProperty(fields, 'em', { enumerable: true, get: () => (em ??= app.orm.em.fork() as unknown as EntityManager) }) as Context;
     if (info?.isBatchCall) sharedContexts.add(ctx);
     return ctx;
   };

@@ -142,7 +142,8 @@ export function createRestHandler(opts: RestHandlerOptions) {
         if (!useBody) for (const key of route.arrayKeys) if (fields[key] !== undefined && !Array.isArray(fields[key])) fields[key] = [fields[key]];
         input = fields;
       }
-      ctx = await createContext({ req, res });
+      const made = createContext({ req, res });
+      ctx = made instanceof Promise ? await made : made;
       const given = input;
       const data = await callProcedure(route.procedure, { ctx, path: route.path, type: route.type, getRawInput: async () => given, signal: undefined, batchIndex: 0 });
       const meta = responseMeta({ errors: [] });

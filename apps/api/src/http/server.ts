@@ -52,6 +52,7 @@ function logError({ error, path, req }: { error: TRPCError; path?: string; req?:
 
 /** `?limit=5&limit=6`: which one was meant? Refused, naming the parameter, rather than guessed. */
 function refuseRepeatedQuery(url: URL): void {
+  if (url.search === '') return;
   const keys = [...url.searchParams.keys()];
   const repeated = [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
   if (repeated.length) {
@@ -118,8 +119,9 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
   async function handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
     res.setHeader('X-Request-Id', assignRequestId(req));
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (await cors.preflight(req, res, url.pathname)) return;
-    await cors.decorate(req, res, url.pathname);
+    // Only a preflight is OPTIONS, only a cross-origin request has an Origin: most requests skip both awaits.
+    if (req.method === 'OPTIONS' && (await cors.preflight(req, res, url.pathname))) return;
+    if (req.headers.origin !== undefined) await cors.decorate(req, res, url.pathname);
     if (req.method === 'GET' && url.pathname === '/openapi.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(document);
