@@ -4,11 +4,12 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities/index.js';
 import { migrationsList } from './migrations/index.js';
 import { AssignIds } from './assign-ids.js';
+import { attachPlainPool } from './lib/plain-pool.js';
 
 export interface OrmOptions {
   /** postgres:// URL of the database to use. */
   databaseUrl: string;
-  /** Connection pool ceiling per process (API replicas each hold their own). */
+  /** Connection pool ceiling per process (API replicas each hold their own), of the ORM's pool and of the plain statements' (lib/plain-pool.ts) each. */
   poolMax?: number;
   debug?: boolean;
 }
@@ -40,7 +41,9 @@ export function ormConfig({ databaseUrl, poolMax = 10, debug = false }: OrmOptio
 }
 
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(options));
+  const orm = await MikroORM.init(ormConfig(options));
+  attachPlainPool(orm, options.poolMax ?? 10);
+  return orm;
 }
 
 /** Applies every committed migration that has not run yet. */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { plainPoolOf } from './plain-pool.js';
 
 /*
  * Statements on the hottest paths (the credential lookups every storefront
@@ -8,10 +10,10 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
  * em.execute costs several times the query's own client work per statement:
  * it inlines the values into the SQL text, builds a knex raw query and
  * runner, and logs each statement (bench/README.md has the profile). Outside
- * a transaction a statement takes a connection of the ORM's own pool; inside
- * one it goes on the transaction's own connection (knex's transaction client
- * hands out only that one), so it sees and is part of the transaction's
- * writes. Errors are converted like em.execute's (a unique violation is
+ * a transaction a statement takes a connection of the ORM's plain pool
+ * (plain-pool.ts); inside one it goes on the transaction's own connection
+ * (knex's transaction client hands out only that one), so it sees and is part
+ * of the transaction's writes. Errors are converted like em.execute's (a unique violation is
  * UniqueConstraintViolationException; the SQLSTATE stays in `code`). SQL uses
  * `?` placeholders like em.execute; never a literal `?` (the jsonb operators)
  * in a statement given here. Each statement is prepared by name, once per
@@ -61,12 +63,6 @@ function poolOf(orm: MikroORM | EntityManager): { em: EntityManager; client: Poo
   return { em, client: em.getConnection().getKnex().client as unknown as PoolClient };
 }
 
-/** knex's client: the pool's, or a transaction's (which always hands out the transaction's connection). */
-function knexClient(em: EntityManager): PoolClient {
-  const trx = em.getTransactionContext<{ client: PoolClient }>();
-  return trx ? trx.client : poolOf(em).client;
-}
-
 async function query<Row>(em: EntityManager, connection: PgConnection, sql: string, params: readonly unknown[]): Promise<Row[]> {
   try {
     return (await connection.query({ ...prepared(sql), values: params })).rows as Row[];
@@ -80,44 +76,83 @@ async function run<Row>(em: EntityManager, client: PoolClient, sql: string, para
   try {
     return await query<Row>(em, connection, sql, params);
   } finally {
-    await client.releaseConnection(connection);
+    // knex's release is synchronous (its promise is already resolved): nothing to wait for.
+    void client.releaseConnection(connection);
   }
 }
 
+/** A statement on the plain pool: pg takes an idle connection, runs it and gives the connection back. */
+async function onPool<Row>(em: EntityManager, pool: pg.Pool, sql: string, params: readonly unknown[]): Promise<Row[]> {
+  try {
+    return (await pool.query({ ...prepared(sql), values: params as unknown[] })).rows as Row[];
+  } catch (e) {
+    throw e instanceof Error ? em.getDriver().convertException(e) : e;
+  }
+}
+
+/** The statements of a connection taken for a transaction, and how to give it back (destroyed when broken). */
+interface Held {
+  connection: PgConnection;
+  release(broken: boolean): void;
+}
+
+async function hold(em: EntityManager): Promise<Held> {
+  const pool = plainPoolOf(em);
+  if (pool) {
+    const client = await pool.connect();
+    return { connection: client, release: (broken) => client.release(broken) };
+  }
+  const { client } = poolOf(em);
+  const connection = await client.acquireConnection();
+  return {
+    connection,
+    release: (broken) => {
+      // knex drops a connection that has ended instead of handing it out again.
+      if (broken) (connection as unknown as { end(): Promise<void> }).end().catch(() => undefined);
+      void client.releaseConnection(connection);
+    },
+  };
+}
+
 /**
- * `work` in one transaction on one connection of the ORM's pool, with plain
+ * `work` in one transaction on one connection of the plain pool, with plain
  * statements only (no EntityManager, so no unit of work to flush): commits
  * when it resolves, rolls back when it throws. A connection whose rollback
- * fails is ended, so the pool drops it instead of handing out a broken one.
+ * fails is destroyed, so the pool never hands out a broken one.
  */
 export async function poolTransaction<T>(orm: MikroORM | EntityManager, work: (db: Reader) => Promise<T>): Promise<T> {
-  const { em, client } = poolOf(orm);
-  const connection = await client.acquireConnection();
+  const { em } = poolOf(orm);
+  const { connection, release } = await hold(em);
+  let broken = false;
   try {
     await query(em, connection, 'begin', []);
     let result: T;
     try {
       result = await work({ rows: <Row>(sql: string, params: readonly unknown[]) => query<Row>(em, connection, sql, params) });
     } catch (e) {
-      await connection.query({ text: 'rollback', values: [] }).catch(() => (connection as unknown as { end(): Promise<void> }).end().catch(() => undefined));
+      await connection.query({ text: 'rollback', values: [] }).catch(() => (broken = true));
       throw e;
     }
     await query(em, connection, 'commit', []);
     return result;
   } finally {
-    await client.releaseConnection(connection);
+    release(broken);
   }
 }
 
-/** Statements on a pooled connection, outside any transaction (the pool is the ORM's: no extra connections). */
+/** Statements outside any transaction: on the ORM's plain pool (its knex pool for an ORM opened without one). */
 export function poolReader(orm: MikroORM | EntityManager): Reader {
   const { em, client } = poolOf(orm);
+  const pool = plainPoolOf(em);
+  if (pool) return { rows: <Row>(sql: string, params: readonly unknown[]) => onPool<Row>(em, pool, sql, params) };
   return { rows: <Row>(sql: string, params: readonly unknown[]) => run<Row>(em, client, sql, params) };
 }
 
-/** Statements through this EntityManager: inside its transaction when it has one, else on the pool. */
+/** Statements through this EntityManager: inside its transaction when it has one, else on the plain pool. */
 export function emReader(em: EntityManager): Reader {
-  return { rows: <Row>(sql: string, params: readonly unknown[]) => run<Row>(em, knexClient(em), sql, params) };
+  const trx = em.getTransactionContext<{ client: PoolClient }>();
+  if (!trx) return poolReader(em);
+  return { rows: <Row>(sql: string, params: readonly unknown[]) => run<Row>(em, trx.client, sql, params) };
 }
 
 /** One statement through a request's reader, or through an EntityManager (raw routes, services, a transaction's em). */
