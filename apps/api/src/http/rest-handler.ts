@@ -18,6 +18,7 @@ import {
 } from 'trpc-to-openapi';
 import type { Context } from '../context.js';
 import { callProcedure, type ChainedProcedure } from './call-procedure.js';
+import type { RequestUrl } from './request-url.js';
 
 /*
  * The REST face: each procedure's `meta.openapi` method and path, answered by
@@ -81,7 +82,7 @@ function compile(router: AnyRouter): Map<string, RestRoute[]> {
 }
 
 /** `?a=1&a=2&b=3` → `{ a: ['1', '2'], b: '3' }`, as the adapter reads a query. */
-function queryOf(url: URL): Record<string, string | string[]> {
+function queryOf(url: RequestUrl): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   url.searchParams.forEach((value, key) => {
     const seen = query[key];
@@ -109,7 +110,7 @@ export function createRestHandler(opts: RestHandlerOptions) {
   const { router, createContext, responseMeta, onError } = opts;
   const routes = compile(router);
 
-  return async (req: IncomingMessage & { body?: unknown }, res: ServerResponse, url: URL): Promise<void> => {
+  return async (req: IncomingMessage & { body?: unknown }, res: ServerResponse, url: RequestUrl): Promise<void> => {
     const method = req.method ?? 'GET';
     const pathname = normalizePath(url.pathname);
     let route: RestRoute | undefined;

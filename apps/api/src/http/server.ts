@@ -17,6 +17,7 @@ import type { EntityManager } from '@cartly/db';
 import { browserRoutes } from './browser-routes.js';
 import { createCorsGate, type CorsOrigins } from './cors.js';
 import { createRestHandler } from './rest-handler.js';
+import { requestUrl, type RequestUrl } from './request-url.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -51,7 +52,7 @@ function logError({ error, path, req }: { error: TRPCError; path?: string; req?:
 }
 
 /** `?limit=5&limit=6`: which one was meant? Refused, naming the parameter, rather than guessed. */
-function refuseRepeatedQuery(url: URL): void {
+function refuseRepeatedQuery(url: RequestUrl): void {
   if (url.search === '') return;
   const keys = [...url.searchParams.keys()];
   const repeated = [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
@@ -118,7 +119,7 @@ export function createApiServer(app: AppDeps, mounts: Mounts): Server {
 
   async function handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
     res.setHeader('X-Request-Id', assignRequestId(req));
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
     // Only a preflight is OPTIONS, only a cross-origin request has an Origin: most requests skip both awaits.
     if (req.method === 'OPTIONS' && (await cors.preflight(req, res, url.pathname))) return;
     if (req.headers.origin !== undefined) await cors.decorate(req, res, url.pathname);
