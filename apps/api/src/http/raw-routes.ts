@@ -67,12 +67,26 @@ function paramsOf(route: RawRoute, got: readonly string[]): Record<string, strin
   return params;
 }
 
+/** Each route list's routes by method and segment count, in their order: a request tries only those that can match. */
+const indexes = new WeakMap<readonly RawRoute[], Map<string, RawRoute[]>>();
+
+function candidates(routes: readonly RawRoute[], method: string | undefined, segments: number): readonly RawRoute[] {
+  let index = indexes.get(routes);
+  if (!index) {
+    index = new Map();
+    for (const route of routes) {
+      const key = `${route.method} ${parsed(route).length}`;
+      index.set(key, [...(index.get(key) ?? []), route]);
+    }
+    indexes.set(routes, index);
+  }
+  return index.get(`${method} ${segments}`) ?? [];
+}
+
 /** The raw route for a request and its path parameters, if any. */
 export function findRawRoute(routes: readonly RawRoute[], method: string | undefined, pathname: string): RawRouteMatch | undefined {
-  const m = method === 'HEAD' ? 'GET' : method;
   const got = pathname.split('/');
-  for (const route of routes) {
-    if (route.method !== m) continue;
+  for (const route of candidates(routes, method === 'HEAD' ? 'GET' : method, got.length)) {
     const params = paramsOf(route, got);
     if (params) return { route, params };
   }
