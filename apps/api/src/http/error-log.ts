@@ -9,17 +9,19 @@ import type { IncomingMessage } from 'node:http';
  * request id the client got in X-Request-Id, so a report can be matched.
  */
 
-const requestIds = new WeakMap<IncomingMessage, string>();
+// A symbol-keyed property, not a WeakMap: an entry per request would be one more ephemeron for every GC to trace.
+const REQUEST_ID = Symbol('requestId');
+type Tagged = IncomingMessage & { [REQUEST_ID]?: string };
 
 /** Gives the request an id (answered as X-Request-Id) and returns it. */
 export function assignRequestId(req: IncomingMessage): string {
   const id = randomUUID();
-  requestIds.set(req, id);
+  (req as Tagged)[REQUEST_ID] = id;
   return id;
 }
 
 export function requestIdOf(req: IncomingMessage | undefined): string {
-  return (req && requestIds.get(req)) ?? '-';
+  return (req as Tagged | undefined)?.[REQUEST_ID] ?? '-';
 }
 
 /** A PostgreSQL error (pg's DatabaseError, or MikroORM's exception carrying its fields): SQLSTATE is 5 characters. */

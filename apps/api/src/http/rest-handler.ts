@@ -101,7 +101,7 @@ function internal(cause: unknown): TRPCError {
 function send(res: ServerResponse, status: number, headers: Record<string, string> | undefined, body: unknown): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json');
-  for (const [key, value] of Object.entries(headers ?? {})) res.setHeader(key, value);
+  if (headers) for (const key in headers) res.setHeader(key, headers[key]!);
   res.end(JSON.stringify(body));
 }
 
