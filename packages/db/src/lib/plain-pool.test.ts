@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/databases.js';
 import { openOrm } from '../orm.js';
 import { poolReader, readRows } from './read-rows.js';
+import { plainPoolOf } from './plain-pool.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -27,6 +28,8 @@ test('a connection of the plain pool killed while idle is dropped: the next stat
     const [{ pid }] = (await reader.rows<{ pid: number }>('select pg_backend_pid() as pid', [])) as [{ pid: number }];
     await readRows(db.orm.em.fork(), 'select pg_terminate_backend(?)', [pid]);
     await expect.poll(async () => (await backendsOf(pid))[0]!.n).toBe(0);
+    // The pool hears of it on the connection's own socket (PostgreSQL's FATAL message), and drops it then.
+    await expect.poll(() => plainPoolOf(orm)!.totalCount).toBe(0);
     const [{ pid: next }] = (await reader.rows<{ pid: number }>('select pg_backend_pid() as pid', [])) as [{ pid: number }];
     expect(next).not.toBe(pid);
   } finally {
