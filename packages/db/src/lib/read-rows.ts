@@ -13,8 +13,9 @@ import { plainPoolOf } from './plain-pool.js';
  * a transaction a statement takes a connection of the ORM's plain pool
  * (plain-pool.ts); inside one it goes on the transaction's own connection
  * (knex's transaction client hands out only that one), so it sees and is part
- * of the transaction's writes. Errors are converted like em.execute's (a unique violation is
- * UniqueConstraintViolationException; the SQLSTATE stays in `code`). SQL uses
+ * of the transaction's writes. Errors are converted like em.execute's (a
+ * unique violation is UniqueConstraintViolationException; the SQLSTATE stays
+ * in `code`). SQL uses
  * `?` placeholders like em.execute; never a literal `?` (the jsonb operators)
  * in a statement given here. Each statement is prepared by name, once per
  * connection: PostgreSQL then parses and plans it once instead of per call,
@@ -52,26 +53,35 @@ function prepared(sql: string): Prepared {
 interface PgConnection {
   query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
 }
-interface PoolClient {
+/** knex's transaction client: it hands out only the transaction's own connection. */
+interface TransactionClient {
   acquireConnection(): Promise<PgConnection>;
   releaseConnection(connection: PgConnection): Promise<void>;
 }
 
-/** The ORM's pool (knex's client outside any transaction), and an EntityManager to convert errors with. */
-function poolOf(orm: MikroORM | EntityManager): { em: EntityManager; client: PoolClient } {
+/** The EntityManager to convert errors with, and the plain pool of its ORM (every ORM gets one in openOrm). */
+function poolOf(orm: MikroORM | EntityManager): { em: EntityManager; pool: pg.Pool } {
   const em = 'em' in orm ? orm.em : orm;
-  return { em, client: em.getConnection().getKnex().client as unknown as PoolClient };
+  const pool = plainPoolOf(em);
+  if (!pool) throw new Error('this ORM has no plain pool: it was closed, or not opened with openOrm');
+  return { em, pool };
 }
 
-async function query<Row>(em: EntityManager, connection: PgConnection, sql: string, params: readonly unknown[]): Promise<Row[]> {
+/** A statement's rows, its error converted like em.execute's. */
+async function converted<Row>(em: EntityManager, result: Promise<{ rows: unknown[] }>): Promise<Row[]> {
   try {
-    return (await connection.query({ ...prepared(sql), values: params })).rows as Row[];
+    return (await result).rows as Row[];
   } catch (e) {
     throw e instanceof Error ? em.getDriver().convertException(e) : e;
   }
 }
 
-async function run<Row>(em: EntityManager, client: PoolClient, sql: string, params: readonly unknown[]): Promise<Row[]> {
+function query<Row>(em: EntityManager, connection: PgConnection, sql: string, params: readonly unknown[]): Promise<Row[]> {
+  return converted<Row>(em, connection.query({ ...prepared(sql), values: params }));
+}
+
+/** A statement on the transaction's connection. */
+async function inTransaction<Row>(em: EntityManager, client: TransactionClient, sql: string, params: readonly unknown[]): Promise<Row[]> {
   const connection = await client.acquireConnection();
   try {
     return await query<Row>(em, connection, sql, params);
@@ -81,39 +91,6 @@ async function run<Row>(em: EntityManager, client: PoolClient, sql: string, para
   }
 }
 
-/** A statement on the plain pool: pg takes an idle connection, runs it and gives the connection back. */
-async function onPool<Row>(em: EntityManager, pool: pg.Pool, sql: string, params: readonly unknown[]): Promise<Row[]> {
-  try {
-    return (await pool.query({ ...prepared(sql), values: params as unknown[] })).rows as Row[];
-  } catch (e) {
-    throw e instanceof Error ? em.getDriver().convertException(e) : e;
-  }
-}
-
-/** The statements of a connection taken for a transaction, and how to give it back (destroyed when broken). */
-interface Held {
-  connection: PgConnection;
-  release(broken: boolean): void;
-}
-
-async function hold(em: EntityManager): Promise<Held> {
-  const pool = plainPoolOf(em);
-  if (pool) {
-    const client = await pool.connect();
-    return { connection: client, release: (broken) => client.release(broken) };
-  }
-  const { client } = poolOf(em);
-  const connection = await client.acquireConnection();
-  return {
-    connection,
-    release: (broken) => {
-      // knex drops a connection that has ended instead of handing it out again.
-      if (broken) (connection as unknown as { end(): Promise<void> }).end().catch(() => undefined);
-      void client.releaseConnection(connection);
-    },
-  };
-}
-
 /**
  * `work` in one transaction on one connection of the plain pool, with plain
  * statements only (no EntityManager, so no unit of work to flush): commits
@@ -121,8 +98,8 @@ async function hold(em: EntityManager): Promise<Held> {
  * fails is destroyed, so the pool never hands out a broken one.
  */
 export async function poolTransaction<T>(orm: MikroORM | EntityManager, work: (db: Reader) => Promise<T>): Promise<T> {
-  const { em } = poolOf(orm);
-  const { connection, release } = await hold(em);
+  const { em, pool } = poolOf(orm);
+  const connection = await pool.connect();
   let broken = false;
   try {
     await query(em, connection, 'begin', []);
@@ -130,29 +107,27 @@ export async function poolTransaction<T>(orm: MikroORM | EntityManager, work: (d
     try {
       result = await work({ rows: <Row>(sql: string, params: readonly unknown[]) => query<Row>(em, connection, sql, params) });
     } catch (e) {
-      await connection.query({ text: 'rollback', values: [] }).catch(() => (broken = true));
+      await connection.query('rollback').catch(() => (broken = true));
       throw e;
     }
     await query(em, connection, 'commit', []);
     return result;
   } finally {
-    release(broken);
+    connection.release(broken);
   }
 }
 
-/** Statements outside any transaction: on the ORM's plain pool (its knex pool for an ORM opened without one). */
+/** Statements outside any transaction, on the ORM's plain pool: pg takes an idle connection, runs it and gives it back. */
 export function poolReader(orm: MikroORM | EntityManager): Reader {
-  const { em, client } = poolOf(orm);
-  const pool = plainPoolOf(em);
-  if (pool) return { rows: <Row>(sql: string, params: readonly unknown[]) => onPool<Row>(em, pool, sql, params) };
-  return { rows: <Row>(sql: string, params: readonly unknown[]) => run<Row>(em, client, sql, params) };
+  const { em, pool } = poolOf(orm);
+  return { rows: <Row>(sql: string, params: readonly unknown[]) => converted<Row>(em, pool.query({ ...prepared(sql), values: params as unknown[] })) };
 }
 
 /** Statements through this EntityManager: inside its transaction when it has one, else on the plain pool. */
 export function emReader(em: EntityManager): Reader {
-  const trx = em.getTransactionContext<{ client: PoolClient }>();
+  const trx = em.getTransactionContext<{ client: TransactionClient }>();
   if (!trx) return poolReader(em);
-  return { rows: <Row>(sql: string, params: readonly unknown[]) => run<Row>(em, trx.client, sql, params) };
+  return { rows: <Row>(sql: string, params: readonly unknown[]) => inTransaction<Row>(em, trx.client, sql, params) };
 }
 
 /** One statement through a request's reader, or through an EntityManager (raw routes, services, a transaction's em). */
