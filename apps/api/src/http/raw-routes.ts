@@ -76,7 +76,9 @@ function candidates(routes: readonly RawRoute[], method: string | undefined, seg
     index = new Map();
     for (const route of routes) {
       const key = `${route.method} ${parsed(route).length}`;
-      index.set(key, [...(index.get(key) ?? []), route]);
+      const bucket = index.get(key);
+      if (bucket) bucket.push(route);
+      else index.set(key, [route]);
     }
     indexes.set(routes, index);
   }

@@ -46,7 +46,7 @@ interface RestRoute {
 
 export interface RestHandlerOptions {
   router: AnyRouter;
-  createContext(opts: { req: IncomingMessage; res: ServerResponse }): Context | Promise<Context>;
+  createContext(opts: { req: IncomingMessage; res: ServerResponse }): Context;
   responseMeta(opts: { errors: TRPCError[] }): { status?: number; headers?: Record<string, string> };
   onError(opts: { error: TRPCError; path?: string; req?: IncomingMessage; type: string; input: unknown; ctx: unknown }): void;
 }
@@ -143,8 +143,7 @@ export function createRestHandler(opts: RestHandlerOptions) {
         if (!useBody) for (const key of route.arrayKeys) if (fields[key] !== undefined && !Array.isArray(fields[key])) fields[key] = [fields[key]];
         input = fields;
       }
-      const made = createContext({ req, res });
-      ctx = made instanceof Promise ? await made : made;
+      ctx = createContext({ req, res });
       const given = input;
       const data = await callProcedure(route.procedure, { ctx, path: route.path, type: route.type, getRawInput: async () => given, signal: undefined, batchIndex: 0 });
       const meta = responseMeta({ errors: [] });
