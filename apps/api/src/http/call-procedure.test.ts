@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initTRPC, type TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { callProcedure, type ChainedProcedure } from './call-procedure.js';
+import { callProcedure, runsInline, type ChainedProcedure } from './call-procedure.js';
+import { appRouter } from '../router.js';
 
 // The REST face runs procedures through callProcedure; the typed client through tRPC's own caller.
 // Both must give the same answer, the same context to the handler and the same errors.
@@ -85,4 +86,12 @@ describe('callProcedure runs a procedure exactly as tRPC does', () => {
     expect(ours).toMatchObject({ ok: false, code: 'INTERNAL_SERVER_ERROR', message: 'not yours', cause: 'RangeError' });
     expect(ours).toEqual(trpc);
   });
+});
+
+// The cheaper path is only worth having if the app's procedures take it: a tRPC upgrade that renamed its
+// steps would silently fall back to calling each as tRPC's (still correct, as the tests above hold).
+it("runs tRPC's own steps inline for every procedure of the app", () => {
+  const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ChainedProcedure>);
+  expect(procedures.length).toBeGreaterThanOrEqual(100);
+  expect(procedures.filter(([, p]) => !runsInline(p)).map(([path]) => path)).toEqual([]);
 });

@@ -69,6 +69,11 @@ function planOf(def: ChainedProcedure['_def']): Plan {
   return plan;
 }
 
+/** Whether tRPC's own steps of this procedure run inline (false: every middleware is called as tRPC's). */
+export function runsInline(procedure: ChainedProcedure): boolean {
+  return planOf(procedure._def).some((step) => step.kind !== 'use');
+}
+
 async function run(plan: Plan, index: number, meta: unknown, o: Step): Promise<StepResult> {
   const here = plan[index]!;
   switch (here.kind) {
