@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Customer, Order, Refund, Shop } from '@cartly/db';
+import { Customer, Order, poolReader, poolTransaction, Refund, Shop } from '@cartly/db';
 import { createTestDatabase, type TestDatabase } from '@cartly/db/testing';
 import { ledgerPaymentProvider } from './ledger-provider.js';
 import { RefundRefusedError, returnRefundKey, type PaymentProvider } from './provider.js';
@@ -46,13 +46,41 @@ test('a refund is recorded against the order\'s payment and a replay of its key 
   expect(await state(orderId)).toEqual({ refundedCents: 2000, status: 'partially_refunded', refunds: 1 });
 });
 
-test('twenty concurrent calls with one key refund once', async () => {
-  const orderId = await paidOrder(3000);
-  const request = { shopId, orderId, amountCents: 3000, currency: 'USD', idempotencyKey: returnRefundKey('00000000-0000-7000-8000-000000000001') };
+// The whole payment: a call that waited for the lock finds the payment used up and must look the key up again;
+// part of it: it finds the key taken (its insert conflicts).
+test.each([
+  { part: 'the whole payment', paid: 3000, amount: 3000, status: 'refunded', id: '00000000-0000-7000-8000-000000000001' },
+  { part: 'part of the payment', paid: 5000, amount: 1200, status: 'partially_refunded', id: '00000000-0000-7000-8000-000000000002' },
+])('twenty concurrent calls with one key for $part refund once', async ({ paid, amount, status, id }) => {
+  const orderId = await paidOrder(paid);
+  const request = { shopId, orderId, amountCents: amount, currency: 'USD', idempotencyKey: returnRefundKey(id) };
   const receipts = await Promise.all(Array.from({ length: 20 }, () => provider.refund(request)));
   expect(new Set(receipts.map((r) => r.refundId)).size).toBe(1);
   expect(receipts.filter((r) => !r.replayed)).toHaveLength(1);
-  expect(await state(orderId)).toEqual({ refundedCents: 3000, status: 'refunded', refunds: 1 });
+  expect(await state(orderId)).toEqual({ refundedCents: amount, status, refunds: 1 });
+});
+
+test('a call that waited for the lock while the same key refunded the whole payment answers with that refund', async () => {
+  // A statement that waited for the order's lock sees the order as the holder left it (fully refunded) but the
+  // refund table as it was when it began (no refund yet): it must look the key up again, not refuse.
+  const orderId = await paidOrder(2500);
+  const key = returnRefundKey('00000000-0000-7000-8000-000000000003');
+  const refundId = '00000000-0000-7000-8000-0000000000aa';
+  let call: Promise<Awaited<ReturnType<PaymentProvider['refund']>>> | undefined;
+  await poolTransaction(db.orm, async (tx) => {
+    await tx.rows('select 1 from "order" where "id" = ? for update', [orderId]);
+    call = provider.refund({ shopId, orderId, amountCents: 2500, currency: 'USD', idempotencyKey: key });
+    const waiting = async () => (await poolReader(db.orm).rows<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", []))[0]!.n;
+    while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 10));
+    await tx.rows(
+      `insert into "refund" ("id", "shop_id", "order_id", "idempotency_key", "amount_cents", "currency", "provider", "provider_reference", "created_at")
+       values (?, ?, ?, ?, 2500, 'USD', 'ledger', 'ledger_first', now())`,
+      [refundId, shopId, orderId, key]);
+    await tx.rows('update "order" set "refunded_cents" = 2500, "financial_status" = \'refunded\' where "id" = ?', [orderId]);
+  });
+  await expect(call).resolves.toMatchObject({ refundId, amountCents: 2500, replayed: true });
+  expect(await state(orderId)).toEqual({ refundedCents: 2500, status: 'refunded', refunds: 1 });
 });
 
 test('refunds never exceed what was paid, even with different keys racing', async () => {

@@ -11,6 +11,9 @@ interface RefundRow {
   provider_reference: string;
 }
 
+/** The order's row, and the refund already made under the key (its columns null when there is none). */
+type LockedOrder = { paid_cents: number; refunded_cents: number; earned_points: boolean } & { [K in keyof RefundRow]: RefundRow[K] | null };
+
 function receiptOf(refund: RefundRow, replayed: boolean): RefundReceipt {
   return {
     refundId: refund.id,
@@ -53,17 +56,24 @@ export function ledgerPaymentProvider(deps: { orm: MikroORM }): PaymentProvider 
       }
       try {
         return await deps.orm.em.fork().transactional(async (em) => {
-          const [order] = await readRows<{ paid_cents: number; refunded_cents: number; earned_points: boolean }>(
+          // The order locked, with the refund this key already made (if any) in the same statement.
+          const [order] = await readRows<LockedOrder>(
             em,
             `select o.paid_cents, o.refunded_cents,
-                    exists (select 1 from "loyalty_ledger_entry" e where e.shop_id = o.shop_id and e.order_id = o.id and e.kind = 'earn') as earned_points
-               from "order" o where o.id = ? and o.shop_id = ? for update`,
-            [r.orderId, r.shopId],
+                    exists (select 1 from "loyalty_ledger_entry" e where e.shop_id = o.shop_id and e.order_id = o.id and e.kind = 'earn') as earned_points,
+                    f.id, f.order_id, f.amount_cents, f.provider, f.provider_reference
+               from "order" o
+               left join "refund" f on f.shop_id = o.shop_id and f.idempotency_key = ?
+              where o.id = ? and o.shop_id = ? for update of o`,
+            [r.idempotencyKey, r.orderId, r.shopId],
           );
           if (!order) throw new RefundRefusedError('order_not_found', `order ${r.orderId} not found`);
-          const existing = await findByKey(em, r);
-          if (existing) return sameRefund(existing, r);
+          if (order.id !== null) return sameRefund(order as RefundRow, r);
           if (order.refunded_cents + r.amountCents > order.paid_cents) {
+            // A statement that waited for the lock sees the order as its holder left it but the refund table as it
+            // was when it began: the holder may have been this very refund (a concurrent retry), so look again.
+            const made = await findByKey(em, r);
+            if (made) return sameRefund(made, r);
             throw new RefundRefusedError(
               'exceeds_payment',
               `refund of ${r.amountCents} exceeds what remains of the payment (${order.paid_cents - order.refunded_cents})`,
@@ -71,17 +81,16 @@ export function ledgerPaymentProvider(deps: { orm: MikroORM }): PaymentProvider 
           }
           const id = uuidv7();
           const refund: RefundRow = { id, order_id: r.orderId, amount_cents: r.amountCents, provider: LEDGER_PROVIDER, provider_reference: `ledger_${id}` };
-          await readRows(
-            em,
-            `insert into "refund" ("id", "shop_id", "order_id", "return_request_id", "idempotency_key", "amount_cents", "currency", "provider", "provider_reference", "created_at")
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
-            [id, r.shopId, r.orderId, r.returnRequestId ?? null, r.idempotencyKey, r.amountCents, r.currency, LEDGER_PROVIDER, refund.provider_reference],
-          );
           const refunded = order.refunded_cents + r.amountCents;
+          // The refund row and the order's total in one statement (both run, or neither).
           await readRows(
             em,
-            'update "order" set "refunded_cents" = ?, "financial_status" = ? where "id" = ? and "shop_id" = ?',
-            [refunded, refunded === order.paid_cents ? 'refunded' : 'partially_refunded', r.orderId, r.shopId],
+            `with "recorded" as (
+               insert into "refund" ("id", "shop_id", "order_id", "return_request_id", "idempotency_key", "amount_cents", "currency", "provider", "provider_reference", "created_at")
+               values (?, ?, ?, ?, ?, ?, ?, ?, ?, now()))
+             update "order" set "refunded_cents" = ?, "financial_status" = ? where "id" = ? and "shop_id" = ?`,
+            [id, r.shopId, r.orderId, r.returnRequestId ?? null, r.idempotencyKey, r.amountCents, r.currency, LEDGER_PROVIDER, refund.provider_reference,
+              refunded, refunded === order.paid_cents ? 'refunded' : 'partially_refunded', r.orderId, r.shopId],
           );
           // Points the order earned are taken back in the same transaction, once per refund.
           if (order.earned_points) await loyaltyOnRefund(em, { shopId: r.shopId, orderId: r.orderId, refundId: id });

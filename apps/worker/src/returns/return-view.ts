@@ -23,19 +23,25 @@ interface Header {
   first_name: string | null;
   last_name: string | null;
   order_number: number;
+  /** json: pg parses it; in line id order. */
+  lines: { title: string | null; quantity: number; reason: string }[];
 }
 
 /**
- * Two plain statements (every email of a return loads this, twice per
+ * One plain statement (every email of a return loads this, twice per
  * approved return): the request with its shop, customer and order in one
- * join, and its lines with their titles in another. Every row is the
+ * join, its lines with their titles aggregated beside them. Every row is the
  * request's shop's; another shop's id finds nothing.
  */
 export async function loadReturnView(db: Reader, ref: { returnId: string; shopId: string }): Promise<ReturnView | null> {
   const [header] = await readRows<Header>(
     db,
     `select r.amount_cents, r.currency, r.decision_note, r.reject_reason, r.merchant_notified_at, r.customer_notified_at,
-            s.name as shop_name, s.email as shop_email, c.email as customer_email, c.first_name, c.last_name, o.number as order_number
+            s.name as shop_name, s.email as shop_email, c.email as customer_email, c.first_name, c.last_name, o.number as order_number,
+            coalesce((select json_agg(json_build_object('title', ol.title, 'quantity', l.quantity, 'reason', l.reason) order by l.id)
+                        from "return_request_line" l
+                        left join "order_line" ol on ol.id = l.order_line_id and ol.shop_id = l.shop_id
+                       where l.shop_id = r.shop_id and l.return_request_id = r.id), '[]'::json) as lines
        from "return_request" r
        join "shop" s on s.id = r.shop_id
        join "order" o on o.id = r.order_id and o.shop_id = r.shop_id
@@ -44,15 +50,6 @@ export async function loadReturnView(db: Reader, ref: { returnId: string; shopId
     [ref.returnId, ref.shopId],
   );
   if (!header) return null;
-  const lines = await readRows<{ title: string | null; quantity: number; reason: string }>(
-    db,
-    `select ol.title, l.quantity, l.reason
-       from "return_request_line" l
-       left join "order_line" ol on ol.id = l.order_line_id and ol.shop_id = l.shop_id
-      where l.shop_id = ? and l.return_request_id = ?
-      order by l.id asc`,
-    [ref.shopId, ref.returnId],
-  );
   const name = [header.first_name, header.last_name].filter(Boolean).join(' ');
   return {
     request: {
@@ -63,6 +60,6 @@ export async function loadReturnView(db: Reader, ref: { returnId: string; shopId
     shop: { name: header.shop_name, email: header.shop_email },
     customer: { email: header.customer_email, name: name || null },
     orderNumber: header.order_number,
-    lines: lines.map((l) => ({ title: l.title ?? 'item', quantity: l.quantity, reason: l.reason })),
+    lines: header.lines.map((l) => ({ title: l.title ?? 'item', quantity: l.quantity, reason: l.reason })),
   };
 }

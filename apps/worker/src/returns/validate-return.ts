@@ -1,4 +1,4 @@
-import { activeReturnQuantities, moveReturnStatus, poolReader, readRows, type Reader, type ReturnRejectReason, type ReturnStatus } from '@cartly/db';
+import { holdsUnitsSql, moveReturnStatus, poolReader, readRows, type Reader, type ReturnRejectReason, type ReturnStatus } from '@cartly/db';
 import { returnRefundKey } from '@cartly/payments';
 import type { ActivityDeps } from '../activities/deps.js';
 import type { ReturnRef, RmaReading } from './rma-types.js';
@@ -24,6 +24,8 @@ interface RequestRow {
   paid_cents: number | null;
   refunded_cents: number | null;
   refunded: boolean;
+  /** json, in line id order: each line with its order line and the units other active returns hold of that line. */
+  lines: LineRow[];
 }
 
 interface LineRow {
@@ -31,6 +33,7 @@ interface LineRow {
   order_line_id: string | null;
   fulfilled_quantity: number | null;
   title: string | null;
+  held_elsewhere: number;
 }
 
 /**
@@ -39,18 +42,30 @@ interface LineRow {
  * is still the customer's, every unit is still fulfilled and not claimed by
  * another return, and the payment still covers the refund. The return window
  * is not re-checked: the customer asked in time. Read-only, so retries are
- * free. Three plain statements: the request with its order and whether its
- * refund exists, its lines, and what other active returns hold of them.
+ * free. One plain statement: the request with its order, whether its refund
+ * exists, and its lines, each with what other active returns hold of it.
  */
 async function validate(db: Reader, ref: ReturnRef): Promise<Validation> {
+  const holds = holdsUnitsSql('o_r');
   const [request] = await readRows<RequestRow>(
     db,
     `select r.status, r.reject_reason, r.decision_note, r.customer_id, r.amount_cents, o.id as order_id, o.customer_id as order_customer_id, o.paid_cents, o.refunded_cents,
-            exists (select 1 from "refund" f where f.shop_id = r.shop_id and f.idempotency_key = ?) as refunded
+            exists (select 1 from "refund" f where f.shop_id = r.shop_id and f.idempotency_key = ?) as refunded,
+            coalesce((select json_agg(json_build_object(
+                        'quantity', l.quantity, 'order_line_id', ol.id, 'fulfilled_quantity', ol.fulfilled_quantity, 'title', ol.title,
+                        'held_elsewhere', coalesce((
+                          select sum(o_l.quantity)
+                            from "return_request" o_r
+                            join "return_request_line" o_l on o_l.shop_id = o_r.shop_id and o_l.return_request_id = o_r.id
+                           where o_r.shop_id = r.shop_id and o_r.order_id = r.order_id and o_r.id <> r.id
+                             and o_l.order_line_id = ol.id and ${holds.sql}), 0)) order by l.id)
+                        from "return_request_line" l
+                        left join "order_line" ol on ol.id = l.order_line_id and ol.shop_id = l.shop_id and ol.order_id = r.order_id
+                       where l.shop_id = r.shop_id and l.return_request_id = r.id), '[]'::json) as lines
        from "return_request" r
        left join "order" o on o.id = r.order_id and o.shop_id = r.shop_id
       where r.id = ? and r.shop_id = ?`,
-    [returnRefundKey(ref.returnId), ref.returnId, ref.shopId],
+    [returnRefundKey(ref.returnId), ...holds.params, ref.returnId, ref.shopId],
   );
   if (!request) return { eligible: false, reason: 'the return request no longer exists', reading: { kind: 'missing' } };
   if (request.status === 'requested') return { eligible: false, reason: 'no decision is recorded', reading: { kind: 'undecided' } };
@@ -67,19 +82,9 @@ async function validate(db: Reader, ref: ReturnRef): Promise<Validation> {
     return { eligible: false, reason: 'the order no longer belongs to the customer' };
   }
 
-  const lines = await readRows<LineRow>(
-    db,
-    `select l.quantity, ol.id as order_line_id, ol.fulfilled_quantity, ol.title
-       from "return_request_line" l
-       left join "order_line" ol on ol.id = l.order_line_id and ol.shop_id = l.shop_id and ol.order_id = ?
-      where l.shop_id = ? and l.return_request_id = ?
-      order by l.id asc`,
-    [request.order_id, ref.shopId, ref.returnId],
-  );
-  const heldElsewhere = await activeReturnQuantities(db, { shopId: ref.shopId, orderId: request.order_id, excludeReturnId: ref.returnId });
-  for (const line of lines) {
+  for (const line of request.lines) {
     if (!line.order_line_id) return { eligible: false, reason: 'an order line of the return no longer exists' };
-    const returnable = line.fulfilled_quantity! - (heldElsewhere.get(line.order_line_id) ?? 0);
+    const returnable = line.fulfilled_quantity! - line.held_elsewhere;
     if (line.quantity > returnable) {
       return { eligible: false, reason: `only ${Math.max(0, returnable)} of "${line.title}" can still be returned` };
     }

@@ -154,26 +154,38 @@ const DECIDED_ACTIVE_STATUSES = ACTIVE_RETURN_STATUSES.filter((s) => s !== 'requ
 const NO_REQUEST = '00000000-0000-0000-0000-000000000000';
 
 /**
- * Units of each order line of `orderId` held by active return requests,
- * optionally leaving one request out (the one being re-validated). A
- * `requested` row past its deadline holds nothing: it can no longer be decided
- * (the API refuses late decisions), and if its workflow is gone nobody would
- * ever move it to `expired`, so counting it would lock the units forever.
- * One plain statement (every return request and every approval asks).
+ * The condition under which the return request aliased `alias` holds its
+ * units, with its two values, for a statement that folds the rule into a
+ * larger one (ValidateReturn's). A `requested` row past its deadline holds
+ * nothing: it can no longer be decided (the API refuses late decisions), and
+ * if its workflow is gone nobody would ever move it to `expired`, so counting
+ * it would lock the units forever.
+ */
+export function holdsUnitsSql(alias: string, now: Date = new Date()): { sql: string; params: unknown[] } {
+  return {
+    sql: `(${alias}.status = any(?) or (${alias}.status = 'requested' and ${alias}.expires_at > ?))`,
+    params: [DECIDED_ACTIVE_STATUSES, now],
+  };
+}
+
+/**
+ * Units of each order line of `orderId` held by active return requests
+ * (holdsUnitsSql), optionally leaving one request out (the one being
+ * re-validated). One plain statement (every return request asks).
  */
 export async function activeReturnQuantities(
   db: Reader | SqlEntityManager,
   where: { shopId: string; orderId: string; excludeReturnId?: string; now?: Date },
 ): Promise<Map<string, number>> {
+  const holds = holdsUnitsSql('r', where.now);
   const rows = await readRows<{ order_line_id: string; held: number }>(
     db,
     `select l.order_line_id, sum(l.quantity)::int as held
        from "return_request" r
        join "return_request_line" l on l.shop_id = r.shop_id and l.return_request_id = r.id
-      where r.shop_id = ? and r.order_id = ? and r.id <> ?
-        and (r.status = any(?) or (r.status = 'requested' and r.expires_at > ?))
+      where r.shop_id = ? and r.order_id = ? and r.id <> ? and ${holds.sql}
       group by l.order_line_id`,
-    [where.shopId, where.orderId, where.excludeReturnId ?? NO_REQUEST, DECIDED_ACTIVE_STATUSES, where.now ?? new Date()],
+    [where.shopId, where.orderId, where.excludeReturnId ?? NO_REQUEST, ...holds.params],
   );
   return new Map(rows.map((r) => [r.order_line_id, r.held]));
 }
