@@ -47,6 +47,9 @@ test('approve: validated, merchant notified, refunded once, customer notified; s
     { name: 'NotifyMerchant', local: true },
     { name: 'ProcessRefund', local: true },
   ]);
+  // One patch marker (rma-one-marker stands for the four patches before it).
+  const patches = (await handle.fetchHistory()).events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
+  expect(patches).toHaveLength(1);
 
   expect(await h.snapshot(seed)).toEqual({ status: 'refunded', history: ['requested', 'approved', 'refunded'], refunds: 1, refundedCents: 2500 });
   const order = await h.db.orm.em.fork().findOneOrFail(Order, { id: seed.orderId });

@@ -10,7 +10,7 @@ import { quietTemporalLogs } from './support/harness.js';
  * Runs started under an older RMAWorkflow must go on under today's: each
  * history here was recorded by support/record-rma-histories.ts from the
  * workflow of a commit before one of its patches (rma-adopt-recorded-decision,
- * rma-local-steps, rma-local-refund, rma-three-steps), through an approval and a rejection,
+ * rma-local-steps, rma-local-refund, rma-three-steps, rma-one-marker), through an approval and a rejection,
  * and today's code must replay it command for command. No server is needed.
  */
 
@@ -27,6 +27,7 @@ test('there is a recorded approval and rejection from before each patch', () => 
     'rma-record-decision-approve.json', 'rma-record-decision-reject.json',
     'rma-remote-refund-approve.json', 'rma-remote-refund-reject.json',
     'rma-remote-steps-approve.json', 'rma-remote-steps-reject.json',
+    'rma-three-steps-approve.json', 'rma-three-steps-reject.json',
   ]);
 });
 

@@ -92,6 +92,16 @@ export const ADOPT_RECORDED_DECISION_PATCH = 'rma-adopt-recorded-decision';
 export const THREE_STEPS_PATCH = 'rma-three-steps';
 
 /**
+ * Since this patch a new run records this one marker instead of the four
+ * above (each one a history event the server writes and a command the worker
+ * sends, on every run): a run that has it takes every path they introduced.
+ * A run started before it asks them one by one, at the same points as
+ * before. Asked once, first, and kept: `patched` answers false while
+ * replaying a history without its marker, and true once the run goes live.
+ */
+export const ONE_MARKER_PATCH = 'rma-one-marker';
+
+/**
  * One return request (SPEC §9): waits for the merchant's decision or the
  * deadline; approve runs ValidateReturn → NotifyMerchant → ProcessRefund, and
  * the customer is told; reject and expiry tell the customer and end. A signal
@@ -100,7 +110,9 @@ export const THREE_STEPS_PATCH = 'rma-three-steps';
  * straight to Temporal, without a recorded decision, changes nothing.
  */
 export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> {
-  const { db, mail, merchantMail } = patched(LOCAL_STEPS_PATCH) ? localSteps : remoteSteps;
+  const current = patched(ONE_MARKER_PATCH);
+  const since = (patch: string) => current || patched(patch);
+  const { db, mail, merchantMail } = since(LOCAL_STEPS_PATCH) ? localSteps : remoteSteps;
   const state: RmaState = { status: 'requested', step: 'awaiting_decision', decision: null, refundId: null };
   let signals = 0;
   // Kept for runs from before the patch, whose RecordDecision call carries the first signal's content.
@@ -130,7 +142,7 @@ export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> 
   // Set when ValidateReturn read the decision (an approve signal since the rma-three-steps patch).
   let validation: Validation | undefined;
   const readDecision = async (): Promise<RmaReading> => {
-    if (lastSignal !== 'approve' || !patched(THREE_STEPS_PATCH)) return db.ReadDecision(ref);
+    if (lastSignal !== 'approve' || !since(THREE_STEPS_PATCH)) return db.ReadDecision(ref);
     const checked = await db.ValidateReturn(ref);
     if (!checked.eligible && checked.reading) return checked.reading;
     validation = checked;
@@ -143,7 +155,7 @@ export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> 
     state.step = 'settling_decision';
     if (!woken) {
       settled = await db.ExpireReturn(ref);
-    } else if (!patched(ADOPT_RECORDED_DECISION_PATCH)) {
+    } else if (!since(ADOPT_RECORDED_DECISION_PATCH)) {
       // A run from before the patch (its history has this call): the activity now only adopts a recorded decision.
       settled = await db.RecordDecision({ ...ref, decision: received! });
     } else {
@@ -198,9 +210,9 @@ export async function RMAWorkflow(input: RMAWorkflowInput): Promise<RmaOutcome> 
   state.step = 'refunding';
   let refund: RefundDone;
   try {
-    const notifies = patched(THREE_STEPS_PATCH);
+    const notifies = since(THREE_STEPS_PATCH);
     // Asked here, not at the start: a run that was waiting for its decision when this shipped refunds locally too.
-    const payments = patched(LOCAL_REFUND_PATCH) ? localPayments : remotePayments;
+    const payments = since(LOCAL_REFUND_PATCH) ? localPayments : remotePayments;
     refund = await payments.ProcessRefund(notifies ? { ...ref, notifyCustomer: true } : ref);
   } catch (e) {
     const refusal = refusalOf(e);
