@@ -24,12 +24,16 @@ interface RequestRow {
   order_id: string;
   amount_cents: number;
   currency: string;
+  /** The company location the order was charged to (null: no company placed it), for the budget credit. */
+  company_location_id: string | null;
 }
 
 const readRequest = async (db: Reader, ref: ReturnRef) =>
   (await readRows<RequestRow>(
     db,
-    'select "id", "status", "order_id", "amount_cents", "currency" from "return_request" where "id" = ? and "shop_id" = ?',
+    `select r."id", r."status", r."order_id", r."amount_cents", r."currency",
+            (select co."location_id" from "company_order" co where co."shop_id" = r."shop_id" and co."order_id" = r."order_id") as company_location_id
+       from "return_request" r where r."id" = ? and r."shop_id" = ?`,
     [ref.returnId, ref.shopId],
   ))[0];
 
@@ -80,7 +84,7 @@ async function refund(deps: ActivityDeps, db: Reader, ref: ReturnRef): Promise<{
  */
 async function markRefunded(deps: ActivityDeps, db: Reader, request: RequestRow, ref: ReturnRef, note: string): Promise<void> {
   await moveReturnStatus(db, { shopId: ref.shopId, returnId: ref.returnId, from: 'approved', to: 'refunded', actor: 'system', note });
-  await creditCompanyRefundOnPool(deps.orm, {
+  await creditCompanyRefundOnPool(deps.orm, request.company_location_id, {
     shopId: ref.shopId, orderId: request.order_id, amountCents: request.amount_cents, idempotencyKey: returnRefundKey(request.id),
   });
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { poolReader, poolTransaction, readRows, type Reader } from '../lib/read-rows.js';
+import { poolTransaction, readRows, type Reader } from '../lib/read-rows.js';
 
 type RefundCredit = { shopId: string; orderId: string; amountCents: number; idempotencyKey: string };
 const NONE = { creditedCents: 0 };
@@ -57,10 +57,15 @@ async function creditLocation(db: Reader | EntityManager, locationId: string, r:
 
 /**
  * creditCompanyRefund in a transaction of its own on the ORM's pool, opened
- * only for a company's order (most orders are not: one statement tells). The
+ * only for a company's order (most orders are not). `locationId` is the
+ * order's company location as the caller read it with its own statement
+ * (`company_order.location_id`; null for an order no company placed): the
  * link of an order to its company never changes, so it may be read outside.
  */
-export async function creditCompanyRefundOnPool(orm: MikroORM, r: RefundCredit): Promise<{ creditedCents: number }> {
-  const locationId = await companyLocationOf(poolReader(orm), r);
-  return locationId ? poolTransaction(orm, (tx) => creditLocation(tx, locationId, r)) : NONE;
+export async function creditCompanyRefundOnPool(
+  orm: MikroORM,
+  locationId: string | null,
+  r: RefundCredit,
+): Promise<{ creditedCents: number }> {
+  return locationId && r.amountCents > 0 ? poolTransaction(orm, (tx) => creditLocation(tx, locationId, r)) : NONE;
 }
