@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createMailer } from './mailer.js';
+import { createMailer, type MailMessage } from './mailer.js';
 import { startSmtpSink, type SmtpSink } from './testing/index.js';
 
 let sink: SmtpSink;
@@ -10,15 +10,29 @@ afterAll(async () => {
   await sink.close();
 });
 
-test('a message sent over SMTP arrives with its subject, text and HTML', async () => {
-  const mailer = createMailer({ smtpUrl: sink.url, from: 'Cartly <no-reply@cartly.test>' });
-  await mailer.send({ to: 'ada@example.com', subject: 'Your code', text: 'Code: 123456', html: '<p>Code: <b>123456</b></p>' });
+/** One message through a fresh unpooled mailer, as the sink received it. */
+async function sendAndRead(from: string, message: MailMessage) {
+  const mailer = createMailer({ smtpUrl: sink.url, from });
+  await mailer.send(message);
   mailer.close();
-  const mail = await sink.waitFor((m) => m.to.includes('ada@example.com'));
+  return sink.waitFor((m) => m.to.includes(message.to));
+}
+
+test('a message sent over SMTP arrives with its subject, text and HTML', async () => {
+  const mail = await sendAndRead('Cartly <no-reply@cartly.test>', { to: 'ada@example.com', subject: 'Your code', text: 'Code: 123456', html: '<p>Code: <b>123456</b></p>' });
   expect(mail.subject).toBe('Your code');
   expect(mail.text).toContain('123456');
   expect(mail.html).toContain('<b>123456</b>');
   expect(mail.from).toBe('no-reply@cartly.test');
+  // Built by mime.ts (its boundary), not by nodemailer's composer, which an address needing no encoding never reaches.
+  expect(mail.headers['content-type']).toMatch(/^multipart\/alternative; boundary="=_cartly_[0-9a-f-]{36}"$/);
+});
+
+test('an address that needs encoding is composed by nodemailer and arrives all the same', async () => {
+  const mail = await sendAndRead('Zoë <no-reply@cartly.test>', { to: 'zoe@example.com', subject: 'Café', text: 'Code: 654321', html: '<p>654321</p>' });
+  expect(mail.subject).toBe('Café');
+  expect(mail.text).toContain('654321');
+  expect(mail.headers['content-type']).not.toContain('=_cartly_');
 });
 
 test('delivery to an SMTP server that is not there fails loudly', async () => {

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** Each top-level header as received, unfolded, by lower-case name (the first of a repeated one); empty unparsed. */
+  headers: Record<string, string>;
 }
 
 export interface SmtpSink {
@@ -46,7 +48,7 @@ export async function startSmtpSink(
     logger: false,
     onData(stream, session, callback) {
       const content = opts.parse === false
-        ? new Promise<{ subject?: string; text?: string; html?: string | false }>((resolve, reject) => {
+        ? new Promise<{ subject?: string; text?: string; html?: string | false; headerLines?: { key: string; line: string }[] }>((resolve, reject) => {
           stream.on('end', () => resolve({})).on('error', reject).resume();
         })
         : simpleParser(stream);
@@ -58,6 +60,7 @@ export async function startSmtpSink(
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
+            headers: headersOf(parsed.headerLines ?? []),
           };
           messages.push(mail);
           opts.onMessage?.(mail);
@@ -91,4 +94,11 @@ export async function startSmtpSink(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** `Name: value` lines (folded with CRLF + space) to their unfolded values; the first of a repeated header wins. */
+function headersOf(lines: readonly { key: string; line: string }[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { key, line } of lines) headers[key] ??= line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return headers;
 }
